@@ -1,0 +1,1 @@
+"""Users, roles, login, registration, password reset and the permission rules."""

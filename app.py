@@ -1,0 +1,102 @@
+"""The application factory: `create_app()` builds a configured Flask app."""
+
+import logging
+
+from flask import Flask, g
+from flask_babel import get_locale
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from core.config import load_config
+from core.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, connection_record):
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(load_config(app.instance_path, config))
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_hooks(app)
+
+    from core.cli import register_cli
+    from core.errors import register_error_handlers
+
+    register_error_handlers(app)
+    register_cli(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from accounts.models import User
+    from core.i18n import select_locale
+
+    import_models()
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(app.root_path + "/migrations"), render_as_batch=True,
+                     render_item=_render_migration_item)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale, default_translation_directories="translations")
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = None
+    login_manager.session_protection = "strong" if app.config["APP_ENV"] == "production" else "basic"
+
+    @login_manager.user_loader
+    def load_user(user_id):
+        return db.session.get(User, int(user_id))
+
+
+def _render_migration_item(type_, obj, autogen_context):
+    """Write our column types as plain SQLAlchemy types in generated migrations."""
+    from core.models import UTCDateTime
+
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
+
+def import_models() -> None:
+    """Import every package's models so that the metadata (and Alembic) knows all tables."""
+    import accounts.models  # noqa: F401
+    import core.models  # noqa: F401
+
+
+def _register_blueprints(app: Flask) -> None:
+    from accounts.views import bp as accounts_bp
+    from core.views import bp as core_bp
+
+    for blueprint in (core_bp, accounts_bp):
+        app.register_blueprint(blueprint)
+
+
+def _register_hooks(app: Flask) -> None:
+    from accounts.permissions import require_login, template_helpers
+    from core.mail import send_after_request
+    from core.security import set_security_headers
+
+    app.before_request(require_login)
+    app.after_request(set_security_headers)
+    app.after_request(send_after_request)
+
+    @app.context_processor
+    def inject():
+        return {"current_locale": str(get_locale()), "has_endpoint": lambda name: name in app.view_functions,
+                **template_helpers()}
+
+    @app.teardown_request
+    def _forget_mail_flag(exc):
+        g.pop("mail_queued", None)

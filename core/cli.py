@@ -1,0 +1,96 @@
+"""Command-line tools: `flask users`, `flask audit`, `flask mail`, `flask demo`."""
+
+import sys
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from accounts.models import Role
+from accounts.services import AccountError, create_user
+from core.audit import verify_chain
+from core.demo import DEMO_PASSWORD, demo_logins, load_demo
+from core.mail import send_pending
+
+users_cli = AppGroup("users", help="Manage user accounts.")
+audit_cli = AppGroup("audit", help="Check the audit log.")
+mail_cli = AppGroup("mail", help="Send e-mail from the outbox.")
+demo_cli = AppGroup("demo", help="Demo data for development.")
+setup_cli = AppGroup("setup", help="Set-up steps run by `make run`.")
+
+# Steps every installation needs on first start (e.g. publishing the shipped quality plan);
+# packages append to this list.
+first_start_steps = []
+
+
+@users_cli.command("create-admin")
+@click.argument("email")
+@click.option("--name", default="Beheerder", show_default=True)
+@click.password_option(help="Password (asked for when not given).")
+def create_admin(email, name, password):
+    """Create an administrator account."""
+    try:
+        user = create_user(email, name, {Role.admin}, by=None, password=password)
+    except AccountError as exc:
+        raise click.ClickException(str(exc.message))
+    click.echo(f"Created admin {user.email}.")
+
+
+@audit_cli.command("verify")
+def audit_verify():
+    """Walk the hash chain; exit 1 naming the first broken row."""
+    report = verify_chain()
+    if report.ok:
+        click.echo(f"Audit log intact: {report.checked} events checked.")
+        return
+    click.echo(f"Audit log BROKEN at event {report.broken_id}: {report.problem} "
+               f"({report.checked} events before it are intact).", err=True)
+    sys.exit(1)
+
+
+@mail_cli.command("send-pending")
+def mail_send_pending():
+    """Send queued e-mail (run from cron, or after a mail server outage)."""
+    sent, failed = send_pending(limit=10_000)
+    click.echo(f"Sent {sent}, failed {failed}.")
+    if failed:
+        sys.exit(1)
+
+
+@demo_cli.command("load")
+def demo_load():
+    """Load demo users and data (idempotent; refused in production)."""
+    if current_app.config["APP_ENV"] == "production":
+        raise click.ClickException("Demo data is never loaded in production (APP_ENV=production).")
+    load_demo()
+    click.echo("Demo data loaded. Log in with password '%s' as:" % DEMO_PASSWORD)
+    for email, roles in demo_logins():
+        click.echo(f"  {email:34} {roles}")
+
+
+@setup_cli.command("first-start")
+def first_start():
+    """Run the first-start steps; in development also load the demo once and print the logins."""
+    from sqlalchemy import func, select
+
+    from accounts.models import User
+    from core.extensions import db
+
+    for step in first_start_steps:
+        step()
+    if current_app.config["APP_ENV"] == "production":
+        return
+    if not db.session.scalar(select(func.count()).select_from(User)):
+        click.echo("First start: loading demo data.")
+        load_demo()
+    click.echo("")
+    click.echo("Dans Veilig runs at http://127.0.0.1:5000")
+    click.echo("Demo logins (password '%s'):" % DEMO_PASSWORD)
+    for email, roles in demo_logins():
+        click.echo(f"  {email:34} {roles}")
+    click.echo("")
+
+
+def register_cli(app):
+    for group in (users_cli, audit_cli, mail_cli, demo_cli, setup_cli):
+        app.cli.add_command(group)

@@ -1,0 +1,40 @@
+"""Demo data for `flask demo load`: idempotent, never in production.
+
+Each package adds its part with `@demo_step`; steps run in registration order, so the
+accounts come first and later packages can use them.
+"""
+
+from accounts.models import Role
+from accounts.services import create_user, find_user
+
+DEMO_PASSWORD = "demo-password"
+DEMO_USERS = (
+    ("admin@demo.dansveilig.nl", "Anouk de Beheerder", {Role.admin}),
+    ("assessor1@demo.dansveilig.nl", "Bram Beoordelaar", {Role.assessor}),
+    ("assessor2@demo.dansveilig.nl", "Citlali Vermeer", {Role.assessor}),
+    ("eigenaar@demo.dansveilig.nl", "Daan Eigenaar", {Role.school_owner}),
+    ("docent@demo.dansveilig.nl", "Esra Yılmaz", {Role.teacher}),
+)
+
+_steps = []
+
+
+def demo_step(func):
+    _steps.append(func)
+    return func
+
+
+@demo_step
+def demo_users():
+    for email, name, roles in DEMO_USERS:
+        if find_user(email) is None:
+            create_user(email, name, roles, by=None, password=DEMO_PASSWORD)
+
+
+def load_demo() -> None:
+    for step in _steps:
+        step()
+
+
+def demo_logins() -> list[tuple[str, str]]:
+    return [(email, ", ".join(sorted(r.value for r in roles))) for email, _name, roles in DEMO_USERS]

@@ -1,0 +1,63 @@
+"""Friendly error pages (HTML) and JSON errors (API), in the visitor's language."""
+
+import logging
+
+from flask import jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from core.extensions import db
+
+log = logging.getLogger(__name__)
+
+
+def _messages():
+    return {
+        400: (_("Dit verzoek klopt niet"), _("Er ging iets mis met wat je stuurde. Ga terug en probeer het opnieuw.")),
+        401: (_("Inloggen vereist"), _("Log in om deze pagina te zien.")),
+        403: (_("Geen toegang"), _("Je hebt geen toegang tot deze pagina. Denk je dat dit niet klopt? "
+                                  "Neem contact op met de beheerder.")),
+        404: (_("Pagina niet gevonden"), _("Deze pagina bestaat niet (meer). Controleer het adres of ga naar de "
+                                          "startpagina.")),
+        405: (_("Dit kan zo niet"), _("Deze pagina werkt niet op deze manier. Ga terug en gebruik de knoppen op "
+                                     "de pagina.")),
+        413: (_("Bestand te groot"), _("Het bestand is te groot. Kies een kleiner bestand en probeer het opnieuw.")),
+        429: (_("Even geduld"), _("Je hebt dit te vaak geprobeerd. Wacht even en probeer het dan opnieuw.")),
+        500: (_("Er ging iets mis"), _("Er ging aan onze kant iets mis. Er is niets verloren gegaan van wat al was "
+                                      "opgeslagen. Probeer het later opnieuw.")),
+    }
+
+
+def _respond(code: int, detail: str | None = None):
+    messages = _messages()
+    title, text = messages.get(code, messages[500 if code >= 500 else 400])
+    if detail:
+        text = detail
+    if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
+        return jsonify(error=text), code
+    return render_template("errors/error.html", code=code, title=title, text=text), code
+
+
+def handle_csrf(error: CSRFError):
+    return _respond(400, _("Het formulier is verlopen of niet compleet verstuurd. Laad de pagina opnieuw en "
+                           "probeer het nog eens. Wat je al had opgeslagen, is bewaard."))
+
+
+def handle_http(error: HTTPException):
+    return _respond(error.code or 500)
+
+
+def handle_unexpected(error: Exception):
+    original = getattr(error, "original_exception", error)
+    if isinstance(original, HTTPException) and not isinstance(original, InternalServerError):
+        return handle_http(original)
+    log.exception("unhandled error", exc_info=original)
+    db.session.rollback()
+    return _respond(500)
+
+
+def register_error_handlers(app):
+    app.register_error_handler(CSRFError, handle_csrf)
+    app.register_error_handler(HTTPException, handle_http)
+    app.register_error_handler(Exception, handle_unexpected)

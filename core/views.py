@@ -1,0 +1,47 @@
+from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from accounts.permissions import public
+from core.extensions import db
+from core.web import safe_next
+
+bp = Blueprint("core", __name__)
+
+
+@bp.get("/")
+@public
+def home():
+    return render_template("core/home.html")
+
+
+@bp.get("/melden")
+@public
+def report():
+    return render_template("core/report.html")
+
+
+@bp.post("/taal")
+@public
+def set_language():
+    lang = request.form.get("lang")
+    if lang in current_app.config["LANGUAGES"]:
+        session["lang"] = lang
+        session.permanent = True
+        if current_user.is_authenticated and current_user.locale != lang:
+            current_user.locale = lang  # a preference, not a state change worth an audit row
+            db.session.commit()
+    return redirect(safe_next(request.form.get("next"), url_for("core.home")))
+
+
+@bp.get("/healthz")
+@public
+def healthz():
+    try:
+        db.session.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        db.session.rollback()
+        return jsonify(status="error", database="error", message=_("De database is niet bereikbaar.")), 503
+    return jsonify(status="ok", database="ok")

@@ -1,0 +1,36 @@
+"""Small helpers the blueprints share."""
+
+from urllib.parse import urlsplit
+
+from flask import abort, render_template, request
+from flask_babel import gettext as _
+
+from core.extensions import db
+
+
+def safe_next(target: str | None, default: str) -> str:
+    """Only same-site paths are followed after login or a language switch."""
+    if not target:
+        return default
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return default
+    return target
+
+
+def render_form(template: str, form, status: int | None = None, **context):
+    """Render a form page; a submitted form with errors answers 400 and keeps what was typed."""
+    if status is None:
+        status = 400 if request.method == "POST" and form.errors else 200
+    return render_template(template, form=form, **context), status
+
+
+def get_or_404(model, ident):
+    obj = db.session.get(model, ident)
+    if obj is None:
+        abort(404)
+    return obj
+
+
+def form_error_message() -> str:
+    return _("Niet alles is goed ingevuld. Bekijk de meldingen bij de velden.")
