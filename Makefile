@@ -22,7 +22,7 @@ setup: $(BIN)/.installed translations
 dev-setup: $(BIN)/.installed-dev translations
 
 translations: $(BIN)/.installed
-	$(BIN)/pybabel compile -q -d translations
+	$(BIN)/pybabel compile --statistics -d translations
 
 run: setup
 	$(BIN)/flask db upgrade
@@ -38,6 +38,7 @@ lint: dev-setup
 # Refresh the message catalogues after changing user-facing text.
 extract: $(BIN)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output $(SOURCES)
+	test -f translations/en/LC_MESSAGES/messages.po || $(BIN)/pybabel init -i translations/messages.pot -d translations -l en
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 
 clean:

@@ -1,9 +1,19 @@
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
+
 from accounts import services
-from accounts.forms import (ChangePasswordForm, CreateUserForm, EmailOnlyForm, EmptyForm, LoginForm,
-                            ProfileForm, RegisterForm, ResetPasswordForm, RolesForm)
+from accounts.forms import (
+    ChangePasswordForm,
+    CreateUserForm,
+    EmailOnlyForm,
+    EmptyForm,
+    LoginForm,
+    ProfileForm,
+    RegisterForm,
+    ResetPasswordForm,
+    RolesForm,
+)
 from accounts.models import Role, User
 from accounts.permissions import public, roles_required
 from core.web import get_or_404, render_form, safe_next

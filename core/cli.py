@@ -63,7 +63,7 @@ def demo_load():
     if current_app.config["APP_ENV"] == "production":
         raise click.ClickException("Demo data is never loaded in production (APP_ENV=production).")
     load_demo()
-    click.echo("Demo data loaded. Log in with password '%s' as:" % DEMO_PASSWORD)
+    click.echo(f"Demo data loaded. Log in with password {DEMO_PASSWORD!r} as:")
     for email, roles in demo_logins():
         click.echo(f"  {email:34} {roles}")
 
@@ -85,7 +85,7 @@ def first_start():
         load_demo()
     click.echo("")
     click.echo("Dans Veilig runs at http://127.0.0.1:5000")
-    click.echo("Demo logins (password '%s'):" % DEMO_PASSWORD)
+    click.echo(f"Demo logins (password {DEMO_PASSWORD!r}):")
     for email, roles in demo_logins():
         click.echo(f"  {email:34} {roles}")
     click.echo("")

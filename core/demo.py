@@ -7,7 +7,7 @@ accounts come first and later packages can use them.
 from accounts.models import Role
 from accounts.services import create_user, find_user
 
-DEMO_PASSWORD = "demo-password"
+DEMO_PASSWORD = "demo-password"  # noqa: S105 (published demo logins, refused in production)
 DEMO_USERS = (
     ("admin@demo.dansveilig.nl", "Anouk de Beheerder", {Role.admin}),
     ("assessor1@demo.dansveilig.nl", "Bram Beoordelaar", {Role.assessor}),

@@ -26,8 +26,9 @@ def queue_mail(recipient: str, subject: str, template: str, *, locale: str = "nl
 
     `subject` is a lazy or plain string; it is rendered in the recipient's locale too.
     """
-    with force_locale(locale):
-        body = render_template(f"emails/{template}.txt", base_url=current_app.config["BASE_URL"], **context)
+    # Links in e-mail point at BASE_URL, whether the mail is queued in a request or a CLI job.
+    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]), force_locale(locale):
+        body = render_template(f"emails/{template}.txt", **context)
         subject_text = str(subject)
     message = OutboxMessage(recipient=recipient, subject=subject_text[:200], body_text=body)
     db.session.add(message)

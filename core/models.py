@@ -1,7 +1,7 @@
 """Shared tables: the hash-chained audit log and the e-mail outbox."""
 
 import enum
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import JSON, DateTime, Enum, ForeignKey, Index, Integer, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
@@ -10,7 +10,7 @@ from core.extensions import db
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class UTCDateTime(db.TypeDecorator):
@@ -23,12 +23,12 @@ class UTCDateTime(db.TypeDecorator):
         if value is not None:
             if value.tzinfo is None:
                 raise ValueError("naive datetime; use an aware one (UTC)")
-            value = value.astimezone(timezone.utc)
+            value = value.astimezone(UTC)
         return value
 
     def process_result_value(self, value, dialect):
         if value is not None and value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
+            value = value.replace(tzinfo=UTC)
         return value
 
 

@@ -1,0 +1,40 @@
+"""The schema that `flask db upgrade` builds is the schema the models describe."""
+
+import os
+import uuid
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from flask_migrate import upgrade
+from sqlalchemy import create_engine, text
+
+from core.extensions import db
+from tests.conftest import make_test_app
+
+
+@pytest.fixture
+def empty_database_url(tmp_path):
+    base = os.environ.get("TEST_DATABASE_URL")
+    if not base or not base.startswith("postgresql"):
+        yield f"sqlite:///{tmp_path / 'migrated.sqlite'}"
+        return
+    name = f"migrations_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield base.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_migrated_schema_equals_models(empty_database_url):
+    app = make_test_app(empty_database_url)
+    with app.app_context():
+        upgrade()
+        with db.engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            diff = compare_metadata(context, db.metadata)
+        db.engine.dispose()
+    assert diff == [], f"models and migrations differ; run `flask db migrate`: {diff}"

@@ -1,0 +1,101 @@
+"""Every route × every role: each role reaches what it may and nothing more.
+
+A new endpoint that no tests/<pkg>/access.py lists fails this test the day it is added.
+"""
+
+import importlib
+import pkgutil
+
+import pytest
+from werkzeug.routing import IntegerConverter
+
+import tests
+from tests.access_kit import ROLES
+from tests.conftest import log_in, make_user
+
+
+def _collect():
+    rules, samples = {}, {}
+    for module in pkgutil.iter_modules(tests.__path__):
+        if not module.ispkg:
+            continue
+        try:
+            access = importlib.import_module(f"tests.{module.name}.access")
+        except ModuleNotFoundError:
+            continue
+        rules.update(access.RULES)
+        samples.update(getattr(access, "SAMPLES", {}))
+    return rules, samples
+
+
+RULES, SAMPLES = _collect()
+
+
+def _routes(app):
+    for rule in app.url_map.iter_rules():
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            yield rule, method
+
+
+def _url(app, rule):
+    if rule.endpoint in SAMPLES:
+        kwargs = SAMPLES[rule.endpoint]()
+    else:
+        kwargs = {name: 999999 if isinstance(conv, IntegerConverter) else "onbekend"
+                  for name, conv in rule._converters.items()}
+    with app.test_request_context():
+        from flask import url_for
+
+        return url_for(rule.endpoint, **kwargs)
+
+
+def test_every_endpoint_has_an_access_rule(app):
+    missing = sorted({rule.endpoint for rule, _ in _routes(app)} - set(RULES))
+    assert not missing, f"add these endpoints to a tests/<pkg>/access.py: {missing}"
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r.value if r else "anonymous")
+def test_each_role_reaches_only_what_it_may(app, role):
+    failures = []
+    client = app.test_client()
+    user = make_user(roles=(role,)) if role is not None else None
+    for rule, method in _routes(app):
+        expected = RULES.get(rule.endpoint)
+        if expected is None:
+            continue
+        if user is not None:
+            log_in(client, user)  # again each time: a route may have logged the user out
+        url = _url(app, rule)
+        response = client.open(url, method=method)
+        status = response.status_code
+        allowed = expected.allows(role)
+        if status >= 500:
+            failures.append(f"{method} {url}: {status}")
+        elif allowed and status in (401, 403):
+            failures.append(f"{method} {url}: {status}, should be allowed")
+        elif not allowed and role is None:
+            is_login_redirect = status == 302 and "/login" in response.headers.get("Location", "")
+            if not (is_login_redirect or status == 401):
+                failures.append(f"{method} {url}: {status}, anonymous should be sent to log in")
+        elif not allowed and status != 403:
+            failures.append(f"{method} {url}: {status}, should be 403")
+    assert not failures, "\n".join(failures)
+
+
+def test_every_post_route_refuses_a_request_without_csrf_token(app):
+    """CSRF is on for the whole app: a POST without a token changes nothing."""
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        client = app.test_client()
+        admin = make_user(roles=tuple(r for r in ROLES if r))
+        app.config["WTF_CSRF_ENABLED"] = False
+        log_in(client, admin)
+        app.config["WTF_CSRF_ENABLED"] = True
+        for rule, method in _routes(app):
+            if method != "POST" or rule.rule.startswith("/api/"):
+                continue
+            response = client.post(_url(app, rule), data={})
+            assert response.status_code == 400, f"POST {rule.rule} answered {response.status_code}"
+            assert "Het formulier is verlopen" in response.get_data(as_text=True)
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
