@@ -29,7 +29,10 @@ def test_unknown_email_gets_the_same_answer_and_no_mail(client, user_factory, ma
     known = user_factory()
     unknown_page = client.post("/wachtwoord-vergeten", data={"email": "nobody@example.nl"}).get_data(as_text=True)
     known_page = client.post("/wachtwoord-vergeten", data={"email": known.email}).get_data(as_text=True)
-    assert unknown_page.replace("nobody@example.nl", "X") == known_page.replace(known.email, "X")
+    def normalised(page, email):  # CSRF tokens carry a timestamp; everything else must be equal
+        return re.sub(r'name="csrf_token" value="[^"]+"', "", page.replace(email, "X"))
+
+    assert normalised(unknown_page, "nobody@example.nl") == normalised(known_page, known.email)
     assert [m["To"] for m in mailbox] == [known.email]
 
 
