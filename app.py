@@ -35,6 +35,10 @@ def create_app(config: dict | None = None) -> Flask:
 
     register_error_handlers(app)
     register_cli(app)
+
+    from standards.cli import standards_cli  # also adds the quality plan to `flask setup first-start`
+
+    app.cli.add_command(standards_cli)
     return app
 
 
@@ -73,13 +77,16 @@ def import_models() -> None:
     """Import every package's models so that the metadata (and Alembic) knows all tables."""
     import accounts.models  # noqa: F401
     import core.models  # noqa: F401
+    import standards.models  # noqa: F401
 
 
 def _register_blueprints(app: Flask) -> None:
     from accounts.views import bp as accounts_bp
     from core.views import bp as core_bp
+    from standards.api import bp as standards_api_bp
+    from standards.views import bp as standards_bp
 
-    for blueprint in (core_bp, accounts_bp):
+    for blueprint in (core_bp, accounts_bp, standards_bp, standards_api_bp):
         app.register_blueprint(blueprint)
 
 

@@ -18,6 +18,8 @@ from accounts.models import Role
 from app import create_app
 from core.extensions import db, limiter
 
+pytest_plugins = ["tests.browser"]
+
 DEFAULT_PASSWORD = "correct horse battery"
 
 

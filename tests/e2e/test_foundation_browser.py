@@ -1,8 +1,8 @@
 import pytest
 
 from accounts.models import Role
+from tests.browser import axe_violations, fits_320px
 from tests.conftest import DEFAULT_PASSWORD, make_user
-from tests.e2e.conftest import axe_violations, fits_320px
 
 
 @pytest.mark.parametrize("path", ["/", "/melden", "/login", "/registreren", "/wachtwoord-vergeten"])

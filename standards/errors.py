@@ -1,0 +1,20 @@
+"""The standards package's domain errors."""
+
+
+class StandardsError(Exception):
+    """A refused quality-plan action; `message` says what is wrong and what to do."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+class PlanFileError(StandardsError):
+    """A plan file that cannot be used; `errors` names each place ("B2.title.en: missing")."""
+
+    def __init__(self, path, errors: list[str]):
+        self.path = str(path)
+        self.errors = list(errors)
+        count = len(self.errors)
+        super().__init__(f"{self.path} is not a valid quality plan ({count} problem{'s' if count != 1 else ''}):\n"
+                         + "\n".join(f"  {error}" for error in self.errors))
