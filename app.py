@@ -39,6 +39,14 @@ def create_app(config: dict | None = None) -> Flask:
     from standards.cli import standards_cli  # also adds the quality plan to `flask setup first-start`
 
     app.cli.add_command(standards_cli)
+
+    from certification.teachers.cli import registry_cli
+
+    app.cli.add_command(registry_cli)
+
+    from certification.certificates.cli import certificates_cli
+
+    app.cli.add_command(certificates_cli)
     return app
 
 
@@ -50,7 +58,7 @@ def _init_extensions(app: Flask) -> None:
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/migrations"), render_as_batch=True,
-                     render_item=_render_migration_item)
+                     render_item=_render_migration_item, include_object=_include_in_migrations)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale, default_translation_directories="translations")
     limiter.init_app(app)
@@ -73,10 +81,23 @@ def _render_migration_item(type_, obj, autogen_context):
     return False
 
 
+def _include_in_migrations(obj, name, type_, reflected, compare_to):
+    """The registry's full-text index (FTS5 tables on SQLite, an expression index on
+    PostgreSQL) is made by `certification.teachers.search.create_search_index`."""
+    if type_ == "table" and name and name.startswith("teacher_search_fts"):
+        return False
+    return not (type_ == "index" and name == "ix_teacher_search_fulltext")
+
+
 def import_models() -> None:
     """Import every package's models so that the metadata (and Alembic) knows all tables."""
     import accounts.models  # noqa: F401
+    import certification.certificates.models  # noqa: F401
+    import certification.teachers.models  # noqa: F401
+    import compliance.models  # noqa: F401
+    import compliance.review.models  # noqa: F401
     import core.models  # noqa: F401
+    import core.notifications  # noqa: F401
     import standards.models  # noqa: F401
 
 
@@ -88,6 +109,31 @@ def _register_blueprints(app: Flask) -> None:
 
     for blueprint in (core_bp, accounts_bp, standards_bp, standards_api_bp):
         app.register_blueprint(blueprint)
+
+    import compliance
+
+    compliance.init_app(app)  # config defaults (evidence storage, upload limit) and its blueprint
+    import compliance.review
+    from core.notifications import bp as notifications_bp
+
+    compliance.review.init_app(app)  # the review blueprint, `flask review`, its demo step
+    app.register_blueprint(notifications_bp)
+
+    import certification.certificates.public_views  # noqa: F401  (/verify, /register/scholen on the registry bp)
+    import certification.teachers.demo  # noqa: F401  (registers the demo step, after compliance's)
+    from certification.blueprint import bp as registry_bp
+    from certification.teachers.api import bp as registry_api_bp
+    from certification.teachers.views import bp as teachers_bp
+
+    for blueprint in (registry_bp, teachers_bp, registry_api_bp):
+        app.register_blueprint(blueprint)
+
+    import certification.certificates
+
+    certification.certificates.init_app(app)  # config defaults (signing keys), admin pages, API, demo step
+    from core.openapi import bp as openapi_bp
+
+    app.register_blueprint(openapi_bp)
 
 
 def _register_hooks(app: Flask) -> None:

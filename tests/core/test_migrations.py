@@ -34,7 +34,10 @@ def test_migrated_schema_equals_models(empty_database_url):
     with app.app_context():
         upgrade()
         with db.engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            from app import _include_in_migrations
+
+            context = MigrationContext.configure(conn, opts={"compare_type": True,
+                                                             "include_object": _include_in_migrations})
             diff = compare_metadata(context, db.metadata)
         db.engine.dispose()
     assert diff == [], f"models and migrations differ; run `flask db migrate`: {diff}"

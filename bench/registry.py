@@ -1,0 +1,329 @@
+"""Load the registry search and report how it holds up, against a baseline from the same run:
+
+    python -m bench.generate --teachers 100000 --schools 10000    # once
+    python -m bench.registry                                        # needs Debian's wrk
+
+1. gunicorn (2 sync workers) serves the app; wrk -t2 -c16 loads a trivial JSON endpoint of
+   the same app and /api/v1/registry/teachers?q=... with a mix of real queries (names, full
+   names, prefixes, numbers, cities, genre filters), and /api/v1/registry/schools?q=... if
+   that route exists, in alternating rounds; medians of requests/s and p50/p95 latency, and
+   the ratio search/trivial.
+2. Search latency at 1k, 10k and 100k teachers (in-process, same kind of mix).
+3. SQL queries per registry page at 10 and at 100 results.
+4. Import of 100,000 teacher rows from CSV and from XLSX, dry run and real, timed.
+"""
+
+import argparse
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode
+
+from bench import common
+
+WRK_SCRIPT = """
+local paths = {%s}
+request = function()
+  return wrk.format("GET", paths[math.random(#paths)])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %%d %%d %%d %%d %%d\\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(95), e.status + e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+
+# --- the query mix -------------------------------------------------------------------------------------
+
+def query_mix(app, count: int = 400, seed: int = 7) -> list[str]:
+    """Paths for /api/v1/registry/teachers drawn from the data itself, so common surnames come
+    up as often as they would in real use."""
+    from sqlalchemy import func, select
+
+    from certification.teachers.models import Employment, Teacher, TeacherStatus
+    from compliance.models import School
+    from core.extensions import db
+
+    chance = random.Random(seed)
+    with app.app_context():
+        top = db.session.execute(select(func.max(Teacher.id))).scalar_one() or 0
+        ids = [chance.randint(1, top) for _ in range(count * 2)]
+        rows = db.session.execute(select(Teacher.first_name, Teacher.last_name, Teacher.registration_number,
+                                         Teacher.genres).where(Teacher.id.in_(ids),
+                                                               Teacher.status != TeacherStatus.pending)).all()
+        cities = list(db.session.execute(select(School.city).join(Employment, Employment.school_id == School.id)
+                                         .limit(5000)).scalars())
+    if not rows:
+        raise SystemExit("The database has no public teachers. Run `python -m bench.generate` first.")
+    kinds = ["surname"] * 5 + ["first"] * 3 + ["full"] * 3 + ["prefix"] * 2 + ["number"] * 2 + ["partial"] + \
+            ["city"] * 2 + ["surname_genre", "city_genre"]
+    paths = []
+    for _ in range(count):
+        first, last, number, genres = chance.choice(rows)
+        kind = chance.choice(kinds)
+        genre = chance.choice(genres) if genres else "ballet"
+        city = chance.choice(cities) if cities else "Utrecht"
+        params = {
+            "surname": {"q": last}, "first": {"q": first}, "full": {"q": f"{first} {last}"},
+            "prefix": {"q": last.split()[-1][:chance.randint(3, 5)]}, "number": {"q": number},
+            "partial": {"q": number[2:6]}, "city": {"q": city},
+            "surname_genre": {"q": last, "genre": genre}, "city_genre": {"q": city, "genre": genre},
+        }[kind]
+        paths.append("/api/v1/registry/teachers?" + urlencode(params))
+    return paths
+
+
+def schools_mix(paths: list[str]) -> list[str]:
+    return [path.replace("/registry/teachers?", "/registry/schools?") for path in paths]
+
+
+# --- serving and loading ---------------------------------------------------------------------------------
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    def __init__(self, url: str, workers: int = 2):
+        self.port = _free_port()
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        env = dict(os.environ, DATABASE_URL=url, PYTHONPATH=str(common.ROOT))
+        self.process = subprocess.Popen(  # noqa: S603 (our own gunicorn, fixed arguments)
+            [str(gunicorn), "-w", str(workers), "-k", "sync", "-b", f"127.0.0.1:{self.port}", "--log-level",
+             "warning", "bench.wsgi:app"], cwd=common.ROOT, env=env, stdout=subprocess.DEVNULL)
+        self.base = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.base + "/bench/ping", timeout=2) as response:  # noqa: S310
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise SystemExit("gunicorn did not start; see the messages above.")
+
+    def has(self, path: str) -> bool:
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=5) as response:  # noqa: S310
+                return response.status == 200
+        except OSError:
+            return False
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def wrk(base: str, paths: list[str], seconds: int, folder: Path) -> dict:
+    script = folder / "mix.lua"
+    script.write_text(WRK_SCRIPT % ", ".join('"' + p.replace('"', '\\"') + '"' for p in paths))
+    output = subprocess.run(["wrk", "-t2", "-c16", f"-d{seconds}s", "-s", str(script), base],  # noqa: S603, S607
+                            capture_output=True, text=True, check=True).stdout
+    line = next(line for line in output.splitlines() if line.startswith("RESULT"))
+    requests, duration_us, p50, p95, errors = (int(value) for value in line.split()[1:])
+    return {"rps": requests / (duration_us / 1e6), "p50": p50 / 1000, "p95": p95 / 1000, "errors": errors}
+
+
+def load_test(url: str, mix: list[str], seconds: int, rounds: int, folder: Path) -> dict:
+    server = Server(url)
+    try:
+        targets = {"trivial": ["/bench/ping"], "teachers": mix}
+        if server.has(schools_mix(mix[:1])[0]):
+            targets["schools"] = schools_mix(mix)
+        for paths in targets.values():  # warm up: caches, connections, compiled statements
+            wrk(server.base, paths, 2, folder)
+        runs = {name: [] for name in targets}
+        for _ in range(rounds):  # alternate, so a busy moment on the machine hits every endpoint
+            for name, paths in targets.items():
+                runs[name].append(wrk(server.base, paths, seconds, folder))
+    finally:
+        server.stop()
+    return {name: {key: statistics.median(run[key] for run in results) for key in results[0]}
+            for name, results in runs.items()}
+
+
+# --- in-process measurements ---------------------------------------------------------------------------------
+
+def _percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def latency(url: str, requests: int = 1500) -> dict:
+    """Per-request latency in-process (no network), and the search queries' own share."""
+    from certification.teachers import search
+    from certification.teachers.services import parse_search
+
+    app = common.make_app(url)
+    mix = query_mix(app, 300, seed=11)
+    client = app.test_client()
+    with app.app_context():
+        from core.extensions import db
+
+        count = db.session.execute(db.text("SELECT count(*) FROM teacher")).scalar_one()
+        for path in mix[:100]:
+            client.get(path)
+        whole, sql = [], []
+        for index in range(requests):
+            path = mix[index % len(mix)]
+            started = time.perf_counter()
+            response = client.get(path)
+            whole.append(time.perf_counter() - started)
+            assert response.status_code == 200, (path, response.get_data(as_text=True))
+            query = parse_search(dict(urllib.parse.parse_qsl(path.split("?", 1)[1])))
+            started = time.perf_counter()
+            search.run_search(db.session, query)
+            sql.append(time.perf_counter() - started)
+    return {"teachers": count, "p50": _percentile(whole, .5) * 1000, "p95": _percentile(whole, .95) * 1000,
+            "sql_p50": _percentile(sql, .5) * 1000, "sql_p95": _percentile(sql, .95) * 1000}
+
+
+def query_counts(url: str) -> dict:
+    from sqlalchemy import event
+
+    from core.extensions import db
+
+    app = common.make_app(url)
+    client = app.test_client()
+    counts = {}
+    with app.app_context():
+        common_name = db.session.execute(db.text(
+            "SELECT last_name FROM teacher GROUP BY last_name ORDER BY count(*) DESC LIMIT 1")).scalar_one()
+        for label, template in (("page /register/docenten", "/register/docenten?q={q}&per_page={n}"),
+                                ("API /api/v1/registry/teachers", "/api/v1/registry/teachers?q={q}&per_page={n}")):
+            for size in (10, 100):
+                statements = []
+
+                def count(*args, statements=statements):
+                    statements.append(1)
+
+                event.listen(db.engine, "before_cursor_execute", count)
+                try:
+                    response = client.get(template.format(q=urllib.parse.quote(common_name), n=size))
+                finally:
+                    event.remove(db.engine, "before_cursor_execute", count)
+                assert response.status_code == 200
+                counts[(label, size)] = len(statements)
+    return counts
+
+
+def import_speed(folder: Path, rows: int = 100_000) -> dict:
+    import pandas as pd
+
+    from certification.teachers.importer import import_file
+
+    chance = random.Random(3)
+    frame = pd.DataFrame({
+        "first_name": [chance.choice(common.FIRST_NAMES) for _ in range(rows)],
+        "last_name": [chance.choice(common.SURNAMES) for _ in range(rows)],
+        "email": [f"import{index}@bench.invalid" for index in range(rows)],
+        "genres": [";".join(chance.sample(list(common.GENRE_WEIGHTS), chance.choice((1, 2)))) for _ in range(rows)],
+    })
+    csv_data = frame.to_csv(index=False).encode()
+    buffer = tempfile.SpooledTemporaryFile()
+    frame.to_excel(buffer, index=False, engine="openpyxl")
+    buffer.seek(0)
+    xlsx_data = buffer.read()
+    results = {}
+    for label, data, name in (("CSV", csv_data, "teachers.csv"), ("XLSX", xlsx_data, "teachers.xlsx")):
+        url = f"sqlite:///{folder / f'import-{label}.sqlite'}"
+        app = common.make_app(url)
+        common.fresh_database(app, force=True)
+        with app.app_context():
+            for dry_run in (True, False):
+                started = time.perf_counter()
+                report = import_file(data, name, "teachers", dry_run=dry_run)
+                elapsed = time.perf_counter() - started
+                assert report.ok and report.created == rows, report.problems[:3]
+                results[(label, "dry run" if dry_run else "real")] = elapsed
+            started = time.perf_counter()
+            again = import_file(data, name, "teachers")
+            results[(label, "again (no change)")] = time.perf_counter() - started
+            assert again.created == 0 and again.unchanged == rows
+    return results
+
+
+# --- the report --------------------------------------------------------------------------------------------
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=int, default=10, help="length of each wrk run")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per endpoint (medians)")
+    parser.add_argument("--skip-load", action="store_true")
+    parser.add_argument("--skip-scaling", action="store_true")
+    parser.add_argument("--skip-import", action="store_true")
+    args = parser.parse_args(argv)
+    if not args.skip_load and shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed: apt-get install -y wrk")
+    url = common.database_url()
+    print(f"Database: {url}")
+    print(f"Machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the start "
+          "(other work on the machine slows both sides of each ratio alike)")
+    with tempfile.TemporaryDirectory(prefix="dansveilig-bench-") as tmp:
+        folder = Path(tmp)
+        if not args.skip_load:
+            mix = query_mix(common.make_app(url))
+            print(f"\n1. Load: gunicorn 2 sync workers, wrk -t2 -c16, {args.rounds} x {args.seconds} s per endpoint, "
+                  f"{len(mix)} different search queries")
+            results = load_test(url, mix, args.seconds, args.rounds, folder)
+            print(f"   {'endpoint':36} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
+            for name, label in (("trivial", "trivial JSON (/bench/ping)"),
+                                ("teachers", "/api/v1/registry/teachers?q=..."),
+                                ("schools", "/api/v1/registry/schools?q=...")):
+                if name in results:
+                    r = results[name]
+                    print(f"   {label:36} {r['rps']:8.0f} {r['p50']:8.2f} {r['p95']:8.2f} {r['errors']:7.0f}")
+            if "schools" not in results:
+                print("   /api/v1/registry/schools does not exist yet (certificate issue): not loaded")
+            for name in ("teachers", "schools"):
+                if name in results:
+                    print(f"   ratio {name} search / trivial: {results[name]['rps'] / results['trivial']['rps']:.2f}"
+                          "  (target >= 0.5)")
+        if not args.skip_scaling:
+            print("\n2. Search latency by registry size (in-process, no network; same kind of query mix)")
+            sizes = []
+            for teachers, schools in ((1_000, 100), (10_000, 1_000)):
+                small = f"sqlite:///{folder / f'size-{teachers}.sqlite'}"
+                app = common.make_app(small)
+                common.fresh_database(app, force=True)
+                from bench.generate import fill
+
+                fill(app, teachers, schools, echo=lambda *a: None)
+                sizes.append(small)
+            sizes.append(url)
+            measured = [latency(size) for size in sizes]
+            base = measured[0]
+            print(f"   {'teachers':>9} {'request p50':>12} {'p95':>7} {'search SQL p50':>15} {'p95':>7} "
+                  f"{'p50 vs 1k':>10}")
+            for m in measured:
+                print(f"   {m['teachers']:9d} {m['p50']:9.2f} ms {m['p95']:7.2f} {m['sql_p50']:12.3f} ms "
+                      f"{m['sql_p95']:7.3f} {m['p50'] / base['p50']:9.2f}x")
+            print("\n3. SQL queries per registry page")
+            for (label, size), number in query_counts(url).items():
+                print(f"   {label:32} {size:3d} results: {number} queries")
+        if not args.skip_import:
+            print("\n4. Import of 100,000 teacher rows (first_name, last_name, email, genres)")
+            for (label, kind), seconds in import_speed(folder).items():
+                print(f"   {label:5} {kind:18} {seconds:6.2f} s")
+            print("   targets: CSV checked and written <= 5 s, XLSX <= 10 s")
+    print(f"\nLoad average at the end: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

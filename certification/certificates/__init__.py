@@ -1,0 +1,34 @@
+"""Certificates of schools: issued on approval, numbered, a PDF with a QR code, a signed
+credential (Open Badges 3.0 / W3C VC 2.0 as a JWT) with W3C Bitstring Status Lists, public
+verification by page, API and offline with the JWKS, the lifecycle (suspend, reinstate,
+revoke with four eyes), the daily job, and the public register of certified schools.
+
+models.py, services/ (rules and transactions), registry.py (the register's search),
+signing.py (keys, JWS), credentials.py, status_lists.py, pdf.py, public_views.py (on the
+registry blueprint), views.py (admin and school pages), api.py, openapi.py, cli.py, demo.py.
+
+`init_app(app)` sets the package's configuration defaults and registers its blueprints;
+import `public_views` before the registry blueprint is registered.
+"""
+
+import os
+import tempfile
+
+
+def init_app(app) -> None:
+    # The signing keys live in instance/keys unless CREDENTIAL_KEY_PATH says otherwise; a
+    # test app without a folder of its own uses a temporary one, never the developer's.
+    if not app.config.get("CREDENTIAL_KEY_PATH"):
+        path = os.environ.get("CREDENTIAL_KEY_PATH") or os.path.join(app.instance_path, "keys")
+        if app.config.get("APP_ENV") == "testing" and not os.environ.get("CREDENTIAL_KEY_PATH"):
+            path = tempfile.mkdtemp(prefix="dansveilig-keys-")
+        app.config["CREDENTIAL_KEY_PATH"] = path
+    app.config.setdefault("CERTIFICATE_ISSUER_NAME",
+                          os.environ.get("CERTIFICATE_ISSUER_NAME", "De Alliantie Dans Veilig"))
+
+    import certification.certificates.demo  # noqa: F401  (registers the demo and first-start steps)
+    from certification.certificates.api import bp as api_bp
+    from certification.certificates.views import bp
+
+    app.register_blueprint(bp)
+    app.register_blueprint(api_bp)

@@ -1,0 +1,26 @@
+"""`flask certificates ...`: the daily job (cron) and key rotation."""
+
+import click
+from flask.cli import AppGroup
+
+certificates_cli = AppGroup("certificates", help="School certificates: daily job, signing keys.")
+
+
+@certificates_cli.command("daily")
+def daily():
+    """Expire certificates, end finished suspensions, send expiry (90/30 days), renewal and
+    monitoring e-mails, and suspend schools whose monitoring report is overdue past the
+    grace period. Run once a day from cron; safe to run on several nodes at once."""
+    from certification.certificates.services import run_daily
+
+    report = run_daily()
+    click.echo(f"Certificates: {report}.")
+
+
+@certificates_cli.command("rotate-key")
+def rotate_key():
+    """Make a new signing key; the old ones stay in the JWKS so that what they signed still verifies."""
+    from certification.certificates.signing import generate_key, key_folder
+
+    key = generate_key()
+    click.echo(f"New signing key {key.kid} in {key_folder()}; it signs from now on.")

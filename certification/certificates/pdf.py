@@ -1,0 +1,316 @@
+"""The certificate as a PDF: one A4 page in Dutch and English, with a QR code that leads to
+the public verification page.
+
+Rendered on demand from the certificate's row, so nothing needs storing: the same
+certificate gives the same bytes, and a certificate that is no longer valid says so on the
+page itself. The QR code is the proof; the paper is only a copy.
+
+Drawn straight on the canvas (no Platypus) and the QR code as vector squares: a certificate
+takes a few milliseconds (`python -m bench.certificates`). Text is drawn as text, never
+parsed as markup, so a name like "Zoë & Ünal <Noord>" comes out exactly as written.
+"""
+
+import io
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import segno
+from babel.dates import format_date
+from flask import current_app
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from certification.certificates.models import Certificate, CertificateStatus
+
+PDF_MIMETYPE = "application/pdf"
+_NOTICES = {
+    CertificateStatus.suspended: ("Let op: dit certificaat is geschorst sinds {nl}.",
+                                  "Note: this certificate has been suspended since {en}."),
+    CertificateStatus.revoked: ("Let op: dit certificaat is ingetrokken op {nl}.",
+                                "Note: this certificate was revoked on {en}."),
+    CertificateStatus.expired: ("Let op: dit certificaat is verlopen op {nl}.",
+                                "Note: this certificate expired on {en}."),
+}
+
+
+@dataclass(frozen=True)
+class Style:
+    font: str
+    size: float
+    leading: float
+    color: object
+
+
+def _registered(name: str, path: Path) -> bool:
+    if name in pdfmetrics.getRegisteredFontNames():
+        return True
+    if not path.is_file():
+        return False
+    pdfmetrics.registerFont(TTFont(name, str(path)))
+    return True
+
+
+class CertificateRenderer:
+    """`generate(certificate) -> (filename, mimetype, bytes)`.
+
+    `story()` lists what goes on the page, top to bottom, as (kind, ...) blocks; `draw_*`
+    put each kind on the canvas; `decorate()` draws the frame and footer of every page.
+    DejaVu Sans (Debian's fonts-dejavu-core) covers every Latin letter a school's name may
+    hold; without it the page falls back to Helvetica."""
+
+    pagesize = A4
+    margin = 22 * mm
+    font_dir = Path("/usr/share/fonts/truetype/dejavu")
+    font, bold_font = "DejaVuSans", "DejaVuSans-Bold"
+    fallback_font, fallback_bold_font = "Helvetica", "Helvetica-Bold"
+    brand = colors.HexColor("#3f1d5e")
+    ink = colors.HexColor("#1b1b2f")
+    muted = colors.HexColor("#4a4a5e")
+    rule = colors.HexColor("#c8c8d4")
+    warning = colors.HexColor("#a3123a")
+    qr_size = 36 * mm
+    label_share = 0.32
+
+    def __init__(self, base_url: str | None = None, issuer: str | None = None):
+        self.base_url = (base_url or current_app.config["BASE_URL"]).rstrip("/")
+        self.issuer = issuer or current_app.config["CERTIFICATE_ISSUER_NAME"]
+        self.width = self.pagesize[0] - 2 * self.margin
+
+    # --- fonts and styles ----------------------------------------------------------------------
+
+    @cached_property
+    def fonts(self) -> tuple[str, str]:
+        if _registered(self.font, self.font_dir / "DejaVuSans.ttf") and \
+                _registered(self.bold_font, self.font_dir / "DejaVuSans-Bold.ttf"):
+            return self.font, self.bold_font
+        return self.fallback_font, self.fallback_bold_font
+
+    @cached_property
+    def styles(self) -> dict[str, Style]:
+        regular, bold = self.fonts
+        return {
+            "body": Style(regular, 10.5, 14, self.ink),
+            "english": Style(regular, 9.5, 12.5, self.muted),
+            "title": Style(bold, 22, 27, self.brand),
+            "subtitle": Style(regular, 12, 16, self.muted),
+            "school": Style(bold, 20, 25, self.brand),
+            "label": Style(bold, 9.5, 12.5, self.ink),
+            "heading": Style(bold, 12, 16, self.brand),
+            "notice": Style(bold, 12, 16, self.warning),
+            "url": Style(regular, 9.5, 12.5, self.brand),
+            "footer": Style(regular, 8, 10, self.muted),
+        }
+
+    # --- what goes on the page -------------------------------------------------------------------
+
+    @staticmethod
+    def dates(day) -> tuple[str, str]:
+        return format_date(day, "long", locale="nl_NL"), format_date(day, "long", locale="en_GB")
+
+    def verification_url(self, certificate: Certificate) -> str:
+        return f"{self.base_url}/verify/{certificate.number}"
+
+    @staticmethod
+    def place(item: dict) -> str:
+        town = " ".join(filter(None, (item.get("postcode"), item.get("city"))))
+        return ", ".join(part for part in (item.get("name"), item.get("address"), town) if part)
+
+    def facts(self, certificate: Certificate) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """(Dutch label, English label, [(style, text), ...]) per row."""
+        plan = certificate.plan
+        issued, valid = self.dates(certificate.issued_on), self.dates(certificate.valid_until)
+        places = [("body", self.place(item)) for item in certificate.scope or []] or [("body", "–")]
+        plan_nl = f"{plan.title.get('nl', plan.code)}, versie {plan.version}"
+        plan_en = f"{plan.title.get('en', plan.code)}, version {plan.version}"
+        return [
+            ("Certificaatnummer", "Certificate number", [("body", certificate.number)]),
+            ("Afgegeven op", "Issued on", [("body", issued[0]), ("english", issued[1])]),
+            ("Geldig tot en met", "Valid until", [("body", valid[0]), ("english", valid[1])]),
+            ("Locaties", "Locations in scope", places),
+            ("Kwaliteitsplan", "Quality plan", [("body", plan_nl), ("english", plan_en)]),
+            ("Uitgegeven door", "Issuer", [("body", self.issuer)]),
+        ]
+
+    def notice(self, certificate: Certificate) -> list[tuple]:
+        status = certificate.effective_status()
+        if status not in _NOTICES:
+            return []
+        nl, en = self.dates(certificate.effective_status_changed_on())
+        dutch, english = _NOTICES[status]
+        return [("notice", [dutch.format(nl=nl), english.format(en=en)])]
+
+    def conditions(self, certificate: Certificate) -> list[tuple]:
+        if not certificate.conditions:
+            return []
+        story = [("space", 10), ("text", "heading", "Afgegeven met voorwaarden"),
+                 ("text", "english", "Issued with conditions"), ("space", 3)]
+        for item in certificate.conditions:
+            due = f" (uiterlijk / by {item['due_on']})" if item.get("due_on") else ""
+            story.append(("text", "body", f"•  {item.get('text', '')}{due}"))
+        return story
+
+    def story(self, certificate: Certificate) -> list[tuple]:
+        plan = certificate.plan
+        title_nl, title_en = plan.title.get("nl", plan.code), plan.title.get("en", plan.code)
+        return [
+            *self.notice(certificate),
+            ("text", "title", "Certificaat Dans Veilig Keurmerk"),
+            ("text", "subtitle", "Certificate · Dans Veilig quality mark"),
+            ("space", 12),
+            ("text", "body", f"{self.issuer} verklaart dat"),
+            ("text", "english", "hereby declares that"),
+            ("space", 6),
+            ("text", "school", certificate.school.name),
+            ("space", 4),
+            ("text", "body", f"voldoet aan het {title_nl}, versie {plan.version}."),
+            ("text", "english", f"meets the {title_en}, version {plan.version}."),
+            ("space", 14),
+            ("facts", self.facts(certificate)),
+            *self.conditions(certificate),
+            ("space", 18),
+            ("verification", self.verification_url(certificate)),
+        ]
+
+    # --- drawing ---------------------------------------------------------------------------------
+
+    def lines(self, style: str, text: str, width: float) -> list[str]:
+        s = self.styles[style]
+        return simpleSplit(str(text), s.font, s.size, width) or [""]
+
+    def draw_lines(self, canvas, style: str, lines: list[str], x: float, y: float) -> float:
+        """Draw from the top at `y`; return the y below the last line."""
+        s = self.styles[style]
+        canvas.setFont(s.font, s.size)
+        canvas.setFillColor(s.color)
+        for line in lines:
+            y -= s.leading
+            canvas.drawString(x, y + (s.leading - s.size) * 0.6, line)
+        return y
+
+    def draw_notice(self, canvas, y: float, texts: list[str]) -> float:
+        style = self.styles["notice"]
+        lines = [line for text in texts for line in self.lines("notice", text, self.width - 16)]
+        height = len(lines) * style.leading + 12
+        canvas.setStrokeColor(self.warning)
+        canvas.setLineWidth(1.5)
+        canvas.rect(self.margin, y - height, self.width, height, stroke=1, fill=0)
+        self.draw_lines(canvas, "notice", lines, self.margin + 8, y - 6)
+        return y - height - 14
+
+    def draw_facts(self, canvas, y: float, rows) -> float:
+        label_width = self.width * self.label_share
+        value_x, value_width = self.margin + label_width, self.width - label_width
+        canvas.setStrokeColor(self.rule)
+        canvas.setLineWidth(0.4)
+        for dutch, english, values in rows:
+            y = self.page_room(canvas, y, 40)
+            bottom_label = self.draw_lines(canvas, "english", [english],
+                                           self.margin, self.draw_lines(canvas, "label", [dutch], self.margin, y))
+            bottom_value = y
+            for style, text in values:
+                bottom_value = self.draw_lines(canvas, style, self.lines(style, text, value_width - 4), value_x,
+                                               bottom_value)
+            y = min(bottom_label, bottom_value) - 5
+            canvas.line(self.margin, y, self.margin + self.width, y)
+            y -= 4
+        return y
+
+    def draw_qr(self, canvas, url: str, x: float, y: float) -> None:
+        """The QR code as filled squares: one rectangle per run of dark modules in a row, in
+        a coordinate system of one unit per module (whole numbers are quick to write)."""
+        matrix = segno.make(url, error="m", micro=False, mask=0).matrix
+        size = len(matrix)
+        module = self.qr_size / size
+        canvas.saveState()
+        canvas.translate(x, y - self.qr_size)
+        canvas.scale(module, module)
+        path = canvas.beginPath()
+        for row_index, row in enumerate(matrix):
+            bottom = size - row_index - 1
+            column = 0
+            while column < size:
+                if row[column]:
+                    start = column
+                    while column < size and row[column]:
+                        column += 1
+                    path.rect(start, bottom, column - start, 1)
+                else:
+                    column += 1
+        canvas.setFillColor(colors.black)
+        canvas.drawPath(path, stroke=0, fill=1)
+        canvas.restoreState()
+
+    def draw_verification(self, canvas, y: float, url: str) -> float:
+        y = self.page_room(canvas, y, self.qr_size + 8)
+        self.draw_qr(canvas, url, self.margin, y)
+        text_x = self.margin + self.qr_size + 8 * mm
+        text_width = self.width - self.qr_size - 8 * mm
+        blocks = [("body", "Controleer of dit certificaat geldig is: scan de QR-code of ga naar"),
+                  ("english", "Check that this certificate is valid: scan the QR code or go to"), ("url", url)]
+        wrapped = [(style, self.lines(style, text, text_width)) for style, text in blocks]
+        height = sum(len(lines) * self.styles[style].leading for style, lines in wrapped) + 4
+        text_y = y - (self.qr_size - height) / 2
+        for style, lines in wrapped:
+            text_y = self.draw_lines(canvas, style, lines, text_x, text_y - (4 if style == "url" else 0))
+        return y - self.qr_size
+
+    def page_room(self, canvas, y: float, needed: float) -> float:
+        """Start a new page when fewer than `needed` points are left."""
+        if y - needed >= self.margin + 6 * mm:
+            return y
+        canvas.showPage()
+        self.decorate(canvas)
+        return self.pagesize[1] - self.margin
+
+    def draw_story(self, canvas, story: list[tuple]) -> None:
+        y = self.pagesize[1] - self.margin
+        for kind, *payload in story:
+            if kind == "space":
+                y -= payload[0]
+            elif kind == "text":
+                style, text = payload
+                lines = self.lines(style, text, self.width)
+                y = self.page_room(canvas, y, len(lines) * self.styles[style].leading)
+                y = self.draw_lines(canvas, style, lines, self.margin, y)
+            elif kind == "notice":
+                y = self.draw_notice(canvas, y, payload[0])
+            elif kind == "facts":
+                y = self.draw_facts(canvas, y, payload[0])
+            elif kind == "verification":
+                y = self.draw_verification(canvas, y, payload[0])
+
+    def decorate(self, canvas) -> None:
+        """The frame and footer of every page."""
+        width, height = self.pagesize
+        canvas.setStrokeColor(self.brand)
+        canvas.setLineWidth(3)
+        canvas.rect(10 * mm, 10 * mm, width - 20 * mm, height - 20 * mm, stroke=1, fill=0)
+        footer = self.styles["footer"]
+        canvas.setFont(footer.font, footer.size)
+        canvas.setFillColor(footer.color)
+        canvas.drawString(self.margin, 14 * mm, f"Dans Veilig Keurmerk · {self.number}")
+        canvas.drawRightString(width - self.margin, 14 * mm, f"{self.base_url}/verify/{self.number}")
+
+    def generate(self, certificate: Certificate) -> tuple[str, str, bytes]:
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer, pagesize=self.pagesize, invariant=1, pageCompression=1)
+        canvas.setTitle(f"Certificaat {certificate.number} {certificate.school.name}")
+        canvas.setAuthor(self.issuer)
+        canvas.setSubject("Dans Veilig Keurmerk")
+        canvas.setCreator("Dans Veilig Keurmerk")
+        self.number = certificate.number
+        self.decorate(canvas)
+        self.draw_story(canvas, self.story(certificate))
+        canvas.showPage()
+        canvas.save()
+        return f"certificaat-{certificate.number}.pdf", PDF_MIMETYPE, buffer.getvalue()
+
+
+def certificate_pdf(certificate: Certificate) -> tuple[str, str, bytes]:
+    return CertificateRenderer().generate(certificate)

@@ -1,0 +1,63 @@
+"""What every certificate service shares: locking a certificate, writing a change down,
+telling the school, and keeping the teacher registry's view of the school current."""
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from certification.certificates.models import Certificate, CertificateEvent, CertificateStatus, ReasonCategory
+from compliance.models import SchoolMember
+from core.audit import record_event
+from core.extensions import db
+from core.mail import queue_mail
+
+
+def locked(certificate: Certificate) -> Certificate:
+    """The certificate's row, locked for this transaction and read afresh (PostgreSQL), so
+    two admins or two nodes never act on the same state at once."""
+    return db.session.execute(select(Certificate).where(Certificate.id == certificate.id).with_for_update()
+                              .execution_options(populate_existing=True)).scalar_one()
+
+
+def write_change(certificate: Certificate, old: CertificateStatus | None, by, action: str, *,
+                 reason: ReasonCategory | None = None, note: str | None = None, until: date | None = None,
+                 details: dict | None = None) -> None:
+    """The certificate's own history row and the audit event, in the caller's transaction."""
+    certificate.events.append(CertificateEvent(from_status=old, to_status=certificate.status,
+                                               by_id=getattr(by, "id", by), reason_category=reason, note=note,
+                                               until=until))
+    record_event(action, certificate, actor=by, details={
+        "number": certificate.number, "school_id": certificate.school_id, "from": old.value if old else None,
+        "to": certificate.status.value, "reason_category": reason.value if reason else None,
+        "until": until.isoformat() if until else None, **(details or {})})
+
+
+def notify_school(certificate: Certificate, subject, template: str, **context) -> int:
+    """Queue an e-mail to everyone who manages the school, each in their own language."""
+    members = db.session.execute(select(SchoolMember).where(SchoolMember.school_id == certificate.school_id)
+                                 .options(selectinload(SchoolMember.user))).scalars().all()
+    sent = 0
+    for member in members:
+        user = member.user
+        if user is None or not user.is_enabled:
+            continue
+        queue_mail(user.email, subject, f"certificates/{template}", locale=user.locale or "nl", user=user,
+                   certificate=certificate, school=certificate.school, **context)
+        sent += 1
+    return sent
+
+
+def refresh_teacher_registry(school_id: int) -> None:
+    """The teacher registry shows a teacher's certified schools (and searches their cities);
+    when a school starts or stops counting as certified, its teachers' entries follow."""
+    from certification.teachers.models import Employment, Teacher
+    from certification.teachers.search import reindex_teacher
+
+    db.session.flush()
+    teachers = db.session.execute(
+        select(Teacher).join(Employment, Employment.teacher_id == Teacher.id)
+        .where(Employment.school_id == school_id, Employment.until.is_(None))
+        .options(selectinload(Teacher.employments).selectinload(Employment.school))).unique().scalars().all()
+    for teacher in teachers:
+        reindex_teacher(db.session, teacher)

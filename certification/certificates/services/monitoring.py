@@ -1,0 +1,30 @@
+"""The annual monitoring report's due date (recommendations 2.4 and 3.6).
+
+The report form comes with a later issue; until then the certificate stores when the next
+report is due, and the daily job reminds and, past the plan's grace period, suspends.
+"""
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+
+from certification.certificates.dates import add_months, today
+from certification.certificates.errors import CertificateError
+from certification.certificates.models import Certificate
+from certification.certificates.services.common import locked
+from core.audit import record_event
+
+
+def record_monitoring_report(certificate: Certificate, by, on: date | None = None) -> date:
+    """The school filed the report that was due: the next one is due one monitoring interval
+    later. Joins the caller's transaction (the report's own service commits both); returns
+    the new due date. Lifting a suspension for a late report stays an admin's decision."""
+    certificate = locked(certificate)
+    if certificate.status.is_final or certificate.monitoring_due_on is None:
+        raise CertificateError(_l("Voor dit certificaat is geen jaarlijkse rapportage meer nodig."))
+    filed_for = certificate.monitoring_due_on
+    certificate.monitoring_due_on = add_months(filed_for, certificate.plan.rules.monitoring.interval_months)
+    record_event("certificate.monitoring_received", certificate, actor=by, details={
+        "number": certificate.number, "due_on": filed_for.isoformat(), "received_on": (on or today()).isoformat(),
+        "next_due_on": certificate.monitoring_due_on.isoformat()})
+    return certificate.monitoring_due_on

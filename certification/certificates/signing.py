@@ -1,0 +1,176 @@
+"""The keys that sign credentials, and compact JWS (ES256) with them.
+
+Keys are P-256 private keys in PEM files under CREDENTIAL_KEY_PATH (default
+`instance/keys`), one file per key, named by its key id: the RFC 7638 thumbprint of its
+public JWK. The file `current` names the key that signs; every key in the folder stays in
+the published JWKS, so credentials signed before a rotation still verify. The first key is
+generated on first use. Several processes or machines share the folder (a mounted volume
+or a secret store); nothing about the keys is kept in a process's memory but a cache that
+follows the files.
+"""
+
+import base64
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
+from flask import current_app
+
+ALGORITHM = "ES256"
+_CURRENT = "current"
+_cache: dict[str, tuple[tuple, list["SigningKey"]]] = {}
+
+
+class SignatureError(Exception):
+    """The token is not a JWS that one of our keys signed."""
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def b64url_decode(value: str) -> bytes:
+    if not isinstance(value, str) or not value.isascii():
+        raise ValueError("not base64url")
+    return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+
+
+def _int_b64(number: int) -> str:
+    return b64url(number.to_bytes(32, "big"))
+
+
+@dataclass(frozen=True)
+class SigningKey:
+    kid: str
+    private_key: ec.EllipticCurvePrivateKey
+
+    @property
+    def public_jwk(self) -> dict:
+        return {**_public_members(self.private_key.public_key()), "kid": self.kid, "use": "sig", "alg": ALGORITHM}
+
+
+def _public_members(public_key: ec.EllipticCurvePublicKey) -> dict:
+    numbers = public_key.public_numbers()
+    return {"crv": "P-256", "kty": "EC", "x": _int_b64(numbers.x), "y": _int_b64(numbers.y)}
+
+
+def thumbprint(public_key: ec.EllipticCurvePublicKey) -> str:
+    """RFC 7638: SHA-256 of the required members in lexical order, without whitespace."""
+    members = json.dumps(_public_members(public_key), sort_keys=True, separators=(",", ":"))
+    return b64url(hashlib.sha256(members.encode()).digest())
+
+
+def key_folder(app=None) -> Path:
+    app = app or current_app
+    path = Path(app.config.get("CREDENTIAL_KEY_PATH") or Path(app.instance_path) / "keys")
+    return path if path.is_absolute() else Path(app.root_path) / path
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def generate_key(folder: Path | None = None) -> SigningKey:
+    """Make a new key, store it and make it the one that signs (a rotation)."""
+    folder = folder or key_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)
+    private_key = ec.generate_private_key(ec.SECP256R1())
+    kid = thumbprint(private_key.public_key())
+    pem = private_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                    serialization.NoEncryption())
+    _write_private(folder / f"{kid}.pem", pem)
+    _write_private(folder / _CURRENT, kid.encode())
+    return SigningKey(kid, private_key)
+
+
+def _listing(folder: Path) -> tuple:
+    try:
+        return tuple(sorted((entry.name, entry.stat().st_mtime_ns) for entry in os.scandir(folder)
+                            if entry.name.endswith(".pem") or entry.name == _CURRENT))
+    except FileNotFoundError:
+        return ()
+
+
+def all_keys(folder: Path | None = None) -> list[SigningKey]:
+    """Every key in the folder, oldest first."""
+    folder = folder or key_folder()
+    listing = _listing(folder)
+    cached = _cache.get(str(folder))
+    if cached and cached[0] == listing:
+        return cached[1]
+    keys = []
+    for name, _mtime in sorted((item for item in listing if item[0] != _CURRENT), key=lambda item: (item[1], item[0])):
+        private_key = serialization.load_pem_private_key((folder / name).read_bytes(), password=None)
+        if isinstance(private_key, ec.EllipticCurvePrivateKey):
+            keys.append(SigningKey(thumbprint(private_key.public_key()), private_key))
+    _cache[str(folder)] = (listing, keys)
+    return keys
+
+
+def current_key(folder: Path | None = None) -> SigningKey:
+    """The key that signs now; generated when there is none yet."""
+    folder = folder or key_folder()
+    keys = all_keys(folder)
+    if not keys:
+        return generate_key(folder)
+    try:
+        wanted = (folder / _CURRENT).read_text().strip()
+    except FileNotFoundError:
+        wanted = None
+    return next((key for key in keys if key.kid == wanted), keys[-1])
+
+
+def jwks() -> dict:
+    current_key()  # the first visitor of the JWKS may come before the first credential
+    return {"keys": [key.public_jwk for key in all_keys()]}
+
+
+def sign(payload: dict, typ: str) -> str:
+    key = current_key()
+    header = {"alg": ALGORITHM, "kid": key.kid, "typ": typ}
+    signing_input = (b64url(json.dumps(header, separators=(",", ":")).encode()) + "."
+                     + b64url(json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()))
+    r, s = decode_dss_signature(key.private_key.sign(signing_input.encode("ascii"), ec.ECDSA(hashes.SHA256())))
+    return f"{signing_input}.{b64url(r.to_bytes(32, 'big') + s.to_bytes(32, 'big'))}"
+
+
+def verify(token: str) -> tuple[dict, dict]:
+    """(header, payload) of a compact JWS that one of our keys signed; SignatureError otherwise."""
+    try:
+        header_part, payload_part, signature_part = token.strip().split(".")
+        header = json.loads(b64url_decode(header_part))
+        signature = b64url_decode(signature_part)
+    except (AttributeError, ValueError, UnicodeDecodeError):
+        raise SignatureError("not a compact JWS")
+    if not isinstance(header, dict) or header.get("alg") != ALGORITHM or len(signature) != 64:
+        raise SignatureError("unsupported algorithm")
+    key = next((key for key in all_keys() if key.kid == header.get("kid")), None)
+    if key is None:
+        raise SignatureError("unknown key")
+    der = encode_dss_signature(int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big"))
+    try:
+        key.private_key.public_key().verify(der, f"{header_part}.{payload_part}".encode("ascii"),
+                                            ec.ECDSA(hashes.SHA256()))
+        payload = json.loads(b64url_decode(payload_part))
+    except (InvalidSignature, ValueError, UnicodeDecodeError):
+        raise SignatureError("bad signature")
+    if not isinstance(payload, dict):
+        raise SignatureError("payload is not an object")
+    return header, payload

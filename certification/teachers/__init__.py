@@ -1,0 +1,8 @@
+"""The teacher registry (recommendation 5.1): registration, qualifications, VOG, code of
+conduct, CPD points, the derived registration status, employment at schools, the public
+lookup and its JSON API, bulk import and export.
+
+models.py     tables; status.py derives the status (pure); numbers.py registration numbers
+services/     the rules and transactions; search.py the public search and its index
+views/, api.py, forms.py, permissions.py, importer.py, cli.py, demo.py
+"""

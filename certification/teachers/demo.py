@@ -1,0 +1,129 @@
+"""Demo teachers for `flask demo load`: one in every status, the demo login
+docent@demo.dansveilig.nl active and linked to the demo school, a code of conduct and a CPD
+catalogue. Idempotent. Runs after the compliance demo step (imported first below), which
+creates the demo school; without that school the link is skipped."""
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+import compliance.demo  # noqa: F401  (its demo step, which makes the demo school, must run before ours)
+from accounts.services import find_user
+from certification.teachers import services
+from certification.teachers.models import (
+    CodeOfConductSignature,
+    CpdRecord,
+    Employment,
+    Qualification,
+    QualificationKind,
+    Review,
+    Teacher,
+    VogRecord,
+)
+from certification.teachers.status import add_months
+from core.demo import demo_step
+from core.extensions import db
+from core.models import utcnow
+
+TEACHER_LOGIN = "docent@demo.dansveilig.nl"
+ADMIN_LOGIN = "admin@demo.dansveilig.nl"
+DEMO_SCHOOL_KVK = "90000001"
+
+CODE_TEXT = {
+    "nl": "1. Ik behandel iedere danser met respect, hoe jong of oud ook.\n"
+          "2. Ik raak een danser alleen aan als dat nodig is voor de les, en ik vraag het vooraf.\n"
+          "3. Ik maak geen opmerkingen over lichaam, gewicht of uiterlijk.\n"
+          "4. Een danser mag altijd nee zeggen of stoppen, zonder gevolgen.\n"
+          "5. Ik heb geen privécontact met minderjarige dansers via sociale media.\n"
+          "6. Zie of hoor ik iets wat niet klopt, dan meld ik het bij de vertrouwenspersoon.",
+    "en": "1. I treat every dancer with respect, whatever their age.\n"
+          "2. I touch a dancer only when the class needs it, and I ask first.\n"
+          "3. I make no comments about body, weight or looks.\n"
+          "4. A dancer may always say no or stop, without consequences.\n"
+          "5. I have no private contact with minor dancers through social media.\n"
+          "6. If I see or hear something that is not right, I report it to the confidential advisor.",
+}
+CATALOGUE = (
+    ("Signalen van grensoverschrijdend gedrag herkennen", "Centrum Veilige Sport Nederland", 8, "social_safety"),
+    ("Veilig aanraken in de dansles", "De Alliantie Dans Veilig", 6, "social_safety"),
+    ("Pedagogiek voor dansdocenten", "Codarts Rotterdam", 12, "pedagogy"),
+    ("Blessurepreventie bij jonge dansers", "NIDG", 6, "health"),
+    ("Masterclass hedendaagse techniek", "ICK Dans Amsterdam", 4, "craft"),
+)
+# (first, last, e-mail, genres, status to reach)
+TEACHERS = (
+    ("Esra", "Yılmaz", TEACHER_LOGIN, ["urban", "modern"], "active"),
+    ("Sanne", "de Vries", "sanne.devries@demo.dansveilig.nl", ["ballet", "jazz"], "active"),
+    ("Mohamed", "El Amrani", "mohamed.elamrani@demo.dansveilig.nl", ["urban"], "pending"),
+    ("Lotte", "van den Berg", "lotte.vandenberg@demo.dansveilig.nl", ["ballet"], "lapsed"),
+    ("Daan", "Bakker", "daan.bakker@demo.dansveilig.nl", ["ballroom"], "restricted"),
+    ("Kim", "Nguyen", "kim.nguyen@demo.dansveilig.nl", ["jazz", "musical"], "suspended"),
+    ("Ruud", "Jansen", "ruud.jansen@demo.dansveilig.nl", ["tap"], "revoked"),
+)
+
+
+def _complete(teacher: Teacher, code, activities, years_ago: int) -> None:
+    """Qualification, VOG, signature and CPD, as if registered `years_ago` years back."""
+    today = services.today()
+    start = add_months(today, -12 * years_ago) if years_ago else today - timedelta(days=30)
+    teacher.qualifications.append(Qualification(kind=QualificationKind.hbo, institution="Codarts Rotterdam",
+                                                obtained_on=start - timedelta(days=900), review=Review.approved,
+                                                reviewed_at=utcnow()))
+    teacher.vog_records.append(VogRecord(issued_on=start - timedelta(days=20), screening_profile="84",
+                                         review=Review.approved, checked_at=utcnow()))
+    teacher.signatures.append(CodeOfConductSignature(version_id=code.id))
+    for offset, activity in enumerate(activities):
+        teacher.cpd_records.append(CpdRecord(activity_id=activity.id, title=activity.title, provider=activity.provider,
+                                             points=activity.points, category=activity.category,
+                                             completed_on=start + timedelta(days=40 + 30 * offset),
+                                             review=Review.approved, reviewed_at=utcnow()))
+    teacher.activated_on = None if years_ago == 0 else start
+
+
+@demo_step
+def demo_teachers():
+    admin = find_user(ADMIN_LOGIN)
+    if admin is None or db.session.execute(select(Teacher.id).limit(1)).first() is not None:
+        return
+    from standards.services import current_plan, publish_shipped_plans
+
+    if current_plan() is None:
+        publish_shipped_plans()
+    code = services.current_code_version() or services.publish_code_version("1.0", CODE_TEXT["nl"],
+                                                                              CODE_TEXT["en"], by=admin)
+    activities = services.catalogue() or [services.add_activity(*item, by=admin) for item in CATALOGUE]
+    for first, last, email, genres, goal in TEACHERS:
+        user = find_user(email)
+        teacher = Teacher(registration_number=services.new_registration_number(), first_name=first, last_name=last,
+                          email=email, genres=genres, user_id=user.id if user else None,
+                          confirmed_at=utcnow() if user else None)
+        db.session.add(teacher)
+        if goal != "pending":
+            _complete(teacher, code, activities[:3] if goal != "lapsed" else [], 4 if goal == "lapsed" else 0)
+        db.session.flush()
+        services.refresh_status(teacher, actor=admin)
+        db.session.commit()
+        reason = "Demo: klacht over omgang met dansers in onderzoek."
+        if goal == "restricted":
+            services.set_sanction(teacher, "restricted", reason + " Geen les aan minderjarigen.", None, None, admin)
+        elif goal == "suspended":
+            services.set_sanction(teacher, "suspended", reason, None, services.today() + timedelta(days=90), admin)
+        elif goal == "revoked":
+            services.set_sanction(teacher, "revoked", "Demo: ernstige schending van de gedragscode.", None, None,
+                                  admin)
+    _link_demo_school(admin)
+
+
+def _link_demo_school(admin) -> None:
+    from compliance.models import School
+
+    school = db.session.execute(select(School).where(School.kvk_number == DEMO_SCHOOL_KVK)).scalar_one_or_none()
+    teacher = services.find_teacher_by_email(TEACHER_LOGIN)
+    if school is None or teacher is None:
+        return
+    if db.session.execute(select(Employment.id).where(Employment.school_id == school.id)).first() is None:
+        for who, minors in ((teacher, True), (services.find_teacher_by_email("lotte.vandenberg@demo.dansveilig.nl"),
+                                              True)):
+            if who is not None:
+                services.link_teacher(school, who.registration_number, "Docent", minors,
+                                      services.today() - timedelta(days=200), by=admin)

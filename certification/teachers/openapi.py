@@ -1,0 +1,102 @@
+"""The teacher registry's public API in OpenAPI 3.1, merged into /api/v1/openapi.json by
+core.openapi (which provides the shared `Error` schema)."""
+
+from certification.teachers.models import PUBLIC_STATUSES, QualificationKind
+from certification.teachers.search import TOTAL_CAP
+from certification.teachers.services.public import DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH
+
+
+def _genres() -> list[str]:
+    from compliance.vocabulary import GENRES
+
+    return list(GENRES)
+
+
+def _error(description: str) -> dict:
+    return {"description": description,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+
+
+def schemas() -> dict:
+    statuses = [status.value for status in PUBLIC_STATUSES]
+    return {
+        "TeacherSummary": {"type": "object", "required": ["registration_number", "name", "status", "genres", "url"],
+                           "properties": {
+                               "registration_number": {"type": "string", "pattern": "^D-[0-9]{7}$",
+                                                       "example": "D-1234567"},
+                               "name": {"type": "string"},
+                               "status": {"type": "string", "enum": statuses},
+                               "genres": {"type": "array", "items": {"type": "string", "enum": _genres()}},
+                               "url": {"type": "string", "format": "uri",
+                                       "description": "The teacher's public page."}}},
+        "TeacherPage": {"type": "object", "required": ["items", "total", "total_is_exact", "page", "per_page"],
+                        "properties": {
+                            "items": {"type": "array", "items": {"$ref": "#/components/schemas/TeacherSummary"}},
+                            "total": {"type": "integer", "description": f"Matches, counted exactly up to {TOTAL_CAP}; "
+                                      f"when there are more, {TOTAL_CAP} and total_is_exact is false."},
+                            "total_is_exact": {"type": "boolean"},
+                            "page": {"type": "integer", "minimum": 1},
+                            "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE}}},
+        "Teacher": {"type": "object", "properties": {
+            "registration_number": {"type": "string", "pattern": "^D-[0-9]{7}$"},
+            "name": {"type": "string"},
+            "status": {"type": "string", "enum": statuses},
+            "until": {"type": ["string", "null"], "format": "date",
+                      "description": "For a suspension: the day it ends. Otherwise null."},
+            "genres": {"type": "array", "items": {"type": "string", "enum": _genres()}},
+            "qualifications": {"type": "array", "description": "Kinds of verified qualification.",
+                               "items": {"type": "string", "enum": [kind.value for kind in QualificationKind]}},
+            "cpd_on_track": {"type": "boolean", "description": "Continuing education (CPD) is on track."},
+            "vog_current": {"type": "boolean", "description": "A checked VOG is current (its date is not public)."},
+            "schools": {"type": "array", "description": "Certified schools the teacher teaches at.",
+                        "items": {"type": "object", "properties": {"name": {"type": "string"},
+                                                                   "city": {"type": "string"}}}},
+            "url": {"type": "string", "format": "uri"}}},
+    }
+
+
+def paths() -> dict:
+    lang = {"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["nl", "en"]},
+            "description": "Language of error messages (Dutch by default)."}
+    return {
+        "/api/v1/registry/teachers": {"get": {
+            "summary": "Search the public teacher registry", "tags": ["teacher registry"],
+            "description": "Teachers in name order (surname without particles such as 'van' or 'de'). Each word of "
+                           "q matches the start of a name, a city of a certified school the teacher teaches at, a "
+                           "genre or part of a registration number; a whole registration number finds that teacher. "
+                           "Registrations that are not yet complete are not public.",
+            "parameters": [
+                {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH}},
+                {"name": "genre", "in": "query", "schema": {"type": "string", "enum": _genres()}},
+                {"name": "status", "in": "query",
+                 "schema": {"type": "string", "enum": [status.value for status in PUBLIC_STATUSES]}},
+                {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
+                {"name": "per_page", "in": "query",
+                 "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": DEFAULT_PER_PAGE}},
+                lang],
+            "responses": {
+                "200": {"description": "One page of matches.",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TeacherPage"}}}},
+                "400": _error("A parameter is wrong or unknown, or q is a registration number whose check digit "
+                              "does not match."),
+            }}},
+        "/api/v1/registry/teachers/{registration_number}": {"get": {
+            "summary": "One teacher's public entry", "tags": ["teacher registry"],
+            "parameters": [{"name": "registration_number", "in": "path", "required": True,
+                            "schema": {"type": "string", "example": "D-1234567"},
+                            "description": "D- and seven digits; the last digit is a check digit (Damm)."}, lang],
+            "responses": {
+                "200": {"description": "The public entry. Never: date of birth, address, e-mail, phone, the reason "
+                                       "for a sanction, anything about minors.",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Teacher"}}}},
+                "400": _error("Not a registration number, or its check digit does not match (a typing error)."),
+                "404": _error("No public registration has this number."),
+            }}},
+    }
+
+
+def fragment() -> dict:
+    return {"paths": paths(), "components": {"schemas": schemas()}}
+
+
+OPENAPI = fragment

@@ -1,0 +1,311 @@
+"""The public registry's search: its index, kept current by the services, and its queries.
+
+Why it is built this way (the registry must stay fast at 100,000 teachers and more):
+- Each public teacher has one `teacher_search` row holding normalised words (names, the
+  digits of the number, the cities of publicly listed schools, genre names, and marker
+  words `xg<genre>` and `xs<status>` for the filters), so a search is one full-text match
+  with every filter inside it. SQLite matches with FTS5, PostgreSQL with a GIN index on a
+  `simple` tsvector; the text is normalised in Python (lower case, no accents) so both
+  engines see the same words.
+- Results are never ranked: ranking scores every match, which for a common surname is
+  thousands of rows. Instead the row's key sorts by name (surname without "van", "de"…,
+  then first name: eight letters packed into the high bits, the teacher id in the low
+  bits), and FTS5 hands out matches in key order, so the first page costs a page's worth
+  of rows whatever the number of matches.
+- `total` is counted exactly up to TOTAL_CAP (500) matches; beyond that the answer says
+  `total_is_exact: false` (as search engines do), because counting every match of a
+  common name costs more than the whole rest of the request.
+"""
+
+# ruff: noqa: S608  (the SQL below interpolates module constants only; user input is always bound)
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from certification.teachers.models import PUBLIC_STATUSES, TeacherSearch, TeacherStatus  # noqa: F401
+
+TOTAL_CAP = 500
+MAX_TOKENS = 6
+# FTS5 streams a prefix match only for the prefix lengths it indexes; a longer query word is
+# cut to this length (as selective in practice) instead of making FTS5 merge whole lists.
+MAX_PREFIX = 10
+FTS_TABLE = "teacher_search_fts"
+SORT_LETTERS = 8
+ID_BITS = 24
+
+_SQLITE_DDL = (
+    f"DROP TABLE IF EXISTS {FTS_TABLE}",
+    # External content: the words live once, in teacher_search; rowid is the sort key.
+    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(document, content='teacher_search', content_rowid='sort_key', "
+    "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6 7 8 9 10', columnsize=0)",
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
+    "CREATE TRIGGER IF NOT EXISTS teacher_search_ai AFTER INSERT ON teacher_search BEGIN "
+    f"INSERT INTO {FTS_TABLE}(rowid, document) VALUES (new.sort_key, new.document); END",
+    "CREATE TRIGGER IF NOT EXISTS teacher_search_ad AFTER DELETE ON teacher_search BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, document) VALUES ('delete', old.sort_key, old.document); END",
+    "CREATE TRIGGER IF NOT EXISTS teacher_search_au AFTER UPDATE ON teacher_search BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, document) VALUES ('delete', old.sort_key, old.document); "
+    f"INSERT INTO {FTS_TABLE}(rowid, document) VALUES (new.sort_key, new.document); END",
+)
+_SQLITE_DROP = ("DROP TRIGGER IF EXISTS teacher_search_ai", "DROP TRIGGER IF EXISTS teacher_search_ad",
+                "DROP TRIGGER IF EXISTS teacher_search_au", f"DROP TABLE IF EXISTS {FTS_TABLE}")
+_POSTGRES_DDL = ("CREATE INDEX IF NOT EXISTS ix_teacher_search_fulltext ON teacher_search "
+                 "USING gin (to_tsvector('simple', document))",)
+
+
+def create_search_index(connection) -> None:
+    """Create (or rebuild) the full-text index over `teacher_search`. Runs after
+    `create_all()` creates the table; a migration calls it after creating the table too.
+    SQLite: an FTS5 table and three triggers that keep it in step. PostgreSQL: the GIN index
+    (already there when the table came from the models' metadata)."""
+    statements = _SQLITE_DDL if connection.dialect.name == "sqlite" else _POSTGRES_DDL
+    for statement in statements:
+        connection.exec_driver_sql(statement)
+
+
+def drop_search_index(connection) -> None:
+    if connection.dialect.name == "sqlite":
+        for statement in _SQLITE_DROP:
+            connection.exec_driver_sql(statement)
+
+
+# --- normalising ----------------------------------------------------------------------------------
+
+_FOLD = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
+                       "þ": "th", "'": "", "’": ""})
+_WORD = re.compile(r"[a-z0-9]+")
+# Name particles that Dutch (and neighbouring) alphabetical order skips: "de Jong" under J.
+_PARTICLES = frozenset("van de der den het t ter te ten in op von zu la le du da di del della dos das".split())
+
+
+def fold(value: str) -> str:
+    """Lower case, accents off: "Yılmaz" → "yilmaz", "Müller" → "muller"."""
+    decomposed = unicodedata.normalize("NFKD", (value or "").lower().translate(_FOLD))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def words(value: str) -> list[str]:
+    return _WORD.findall(fold(value))
+
+
+@lru_cache(maxsize=65536)
+def _cached_words(value: str) -> tuple[str, ...]:
+    """Names, cities and genre labels repeat a lot; building the index words once each
+    keeps a bulk load of 100,000 teachers fast."""
+    return tuple(words(value))
+
+
+@lru_cache(maxsize=65536)
+def sort_name(first_name: str, last_name: str) -> str:
+    last = list(_cached_words(last_name))
+    while len(last) > 1 and last[0] in _PARTICLES:
+        last = last[1:]
+    return " ".join(last + list(_cached_words(first_name)))
+
+
+def sort_key(first_name: str, last_name: str, teacher_id: int) -> int:
+    """A 63-bit key that sorts by name: the first eight letters of the sort name in base 27
+    (space = 0, a-z = 1..26), then the teacher id, which also makes the key unique."""
+    return (_name_value(first_name, last_name) << ID_BITS) | (teacher_id & ((1 << ID_BITS) - 1))
+
+
+@lru_cache(maxsize=65536)
+def _name_value(first_name: str, last_name: str) -> int:
+    letters = [char for char in sort_name(first_name, last_name) if char == " " or "a" <= char <= "z"]
+    value = 0
+    for index in range(SORT_LETTERS):
+        char = letters[index] if index < len(letters) else " "
+        value = value * 27 + (0 if char == " " else ord(char) - 96)
+    return value
+
+
+def document(first_name, last_name, number, genres, status, cities, genre_labels) -> str:
+    found = [*_cached_words(first_name), *_cached_words(last_name)]
+    if number:
+        found.append(number[2:])
+    for city in cities:
+        found.extend(_cached_words(city))
+    for genre in genres:
+        label = genre_labels.get(genre, {})
+        found.extend(_cached_words(f"{label.get('nl', '')} {label.get('en', '')}"))
+    markers = [f"xg{genre}" for genre in genres] + [f"xs{status}"]
+    return " ".join(dict.fromkeys(found + markers))
+
+
+# --- keeping the index current ------------------------------------------------------------------------
+
+def index_row(teacher, cities: list[str]) -> dict | None:
+    """The teacher_search row for `teacher`, or None when they are not in the public registry."""
+    from compliance.vocabulary import GENRES
+
+    if not teacher.status.is_public:
+        return None
+    return {"teacher_id": teacher.id, "sort_key": sort_key(teacher.first_name, teacher.last_name, teacher.id),
+            "document": document(teacher.first_name, teacher.last_name, teacher.registration_number,
+                                 teacher.genres or [], teacher.status.value, cities, GENRES)}
+
+
+def reindex_teacher(session, teacher) -> None:
+    """Write (or remove) the teacher's search row in the current transaction."""
+    from certification.registry_hooks import publicly_listed_school_ids
+
+    current = [e for e in teacher.employments if e.until is None]
+    listed = publicly_listed_school_ids([e.school_id for e in current]) if current else set()
+    row = index_row(teacher, sorted({e.school.city for e in current if e.school_id in listed}))
+    existing = session.get(TeacherSearch, teacher.id)
+    if row is None:
+        if existing is not None:
+            session.delete(existing)
+    elif existing is None:
+        session.add(TeacherSearch(**row))
+    elif (existing.sort_key, existing.document) != (row["sort_key"], row["document"]):
+        existing.sort_key, existing.document = row["sort_key"], row["document"]
+    session.flush()
+
+
+# --- querying -----------------------------------------------------------------------------------------
+
+def query_words(text: str) -> tuple[str, ...]:
+    """The words of a search, as the index holds them: name particles ("de", "van") are
+    left out when there is anything else to look for (they match a third of all Dutch
+    surnames and would only slow the match down), long words are cut to MAX_PREFIX."""
+    found = list(dict.fromkeys(words(text)))
+    meaningful = [word for word in found if word not in _PARTICLES]
+    return tuple(word[:MAX_PREFIX] for word in (meaningful or found))[:MAX_TOKENS]
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_read_speed(dbapi_connection, connection_record):
+    """The search reads the FTS index on every request: let SQLite map the file into memory
+    and keep more pages cached, instead of re-reading them through system calls."""
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA mmap_size=268435456")
+        cursor.execute("PRAGMA cache_size=-32768")
+        cursor.close()
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    words: tuple[str, ...] = ()
+    genre: str | None = None
+    status: str | None = None
+    number: str | None = None  # an exact, valid registration number
+    page: int = 1
+    per_page: int = 20
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+
+@dataclass
+class SearchResult:
+    rows: list  # (registration_number, first_name, last_name, status, genres)
+    total: int
+    total_is_exact: bool
+    query: SearchQuery
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.query.per_page))
+
+    @property
+    def has_next(self) -> bool:
+        return len(self.rows) == self.query.per_page and (not self.total_is_exact or self.query.page < self.pages)
+
+
+_COLUMNS = "t.registration_number, t.first_name, t.last_name, t.status, t.genres"
+_PUBLIC = ", ".join(f"'{status.name}'" for status in PUBLIC_STATUSES)
+_FTS_MATCH = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
+_TS_MATCH = "to_tsvector('simple', s.document) @@ to_tsquery('simple', ?)"
+# Written with ? for SQLite; psycopg gets %s. Only constants are interpolated.
+_SQL = {
+    "number": f"SELECT {_COLUMNS} FROM teacher t WHERE t.registration_number = ? AND t.status IN ({_PUBLIC})",
+    "all_page": f"SELECT {_COLUMNS} FROM teacher_search s JOIN teacher t ON t.id = s.teacher_id "
+                "ORDER BY s.sort_key LIMIT ? OFFSET ?",
+    "all_count": "SELECT count(*) FROM (SELECT 1 FROM teacher_search LIMIT ?) AS capped",
+    ("sqlite", "page"): f"SELECT {_COLUMNS} FROM teacher_search s JOIN teacher t ON t.id = s.teacher_id "
+                        f"WHERE s.sort_key IN ({_FTS_MATCH} ORDER BY rowid LIMIT ? OFFSET ?) ORDER BY s.sort_key",
+    ("sqlite", "count"): f"SELECT count(*) FROM ({_FTS_MATCH} LIMIT ?) AS capped",
+    ("postgresql", "page"): f"SELECT {_COLUMNS} FROM teacher_search s JOIN teacher t ON t.id = s.teacher_id "
+                            f"WHERE {_TS_MATCH} ORDER BY s.sort_key LIMIT ? OFFSET ?",
+    ("postgresql", "count"): f"SELECT count(*) FROM (SELECT 1 FROM teacher_search s WHERE {_TS_MATCH} LIMIT ?) "
+                             "AS capped",
+}
+
+
+class Entry(NamedTuple):
+    registration_number: str
+    first_name: str
+    last_name: str
+    status: str
+    genres: list
+
+
+def _match(query: SearchQuery, dialect: str) -> str | None:
+    """The full-text expression; its words are [a-z0-9]+ only, so nothing in it is syntax
+    the user typed."""
+    exact = ([f"xg{query.genre}"] if query.genre else []) + ([f"xs{query.status}"] if query.status else [])
+    if not query.words and not exact:
+        return None
+    if dialect == "postgresql":
+        return " & ".join([f"{word}:*" for word in query.words] + exact)
+    return " AND ".join([f'"{word}"*' for word in query.words] + [f'"{word}"' for word in exact])
+
+
+def _fetch(connection, dialect: str, key, params) -> list:
+    # exec_driver_sql: no SQL compilation on this hot path, but SQLAlchemy's events still see
+    # every statement (query counting, logging).
+    sql = _SQL[key] if dialect == "sqlite" else _SQL[key].replace("?", "%s")
+    return connection.exec_driver_sql(sql, tuple(params)).fetchall()
+
+
+def _entries(rows) -> list[Entry]:
+    return [Entry(number, first, last, status, json.loads(genres) if isinstance(genres, str) else (genres or []))
+            for number, first, last, status, genres in rows]
+
+
+def run_search(session, query: SearchQuery) -> SearchResult:
+    """One page of public registry entries in name order, and the (capped) count: at most two
+    queries, whatever the page size. This is the registry's hot path, so it sends plain SQL
+    (inside the session's transaction) rather than compiling ORM statements."""
+    connection = session.connection()
+    dialect = "sqlite" if connection.dialect.name == "sqlite" else "postgresql"
+    if query.number is not None:
+        rows = [row for row in _entries(_fetch(connection, dialect, "number", (query.number,)))
+                if _passes_filters(row, query)]
+        return SearchResult(rows if query.page == 1 else [], len(rows), True, query)
+    match = _match(query, dialect)
+    if match is None:
+        rows = _entries(_fetch(connection, dialect, "all_page", (query.per_page, query.offset)))
+    else:
+        rows = _entries(_fetch(connection, dialect, (dialect, "page"), (match, query.per_page, query.offset)))
+    if 0 < len(rows) < query.per_page or (not rows and query.offset == 0):
+        return SearchResult(rows, query.offset + len(rows), True, query)  # the page holds the rest
+    if match is None:
+        total = _fetch(connection, dialect, "all_count", (TOTAL_CAP + 1,))[0][0]
+    else:
+        total = _fetch(connection, dialect, (dialect, "count"), (match, TOTAL_CAP + 1))[0][0]
+    exact = total <= TOTAL_CAP
+    return SearchResult(rows, total if exact else TOTAL_CAP, exact, query)
+
+
+def _passes_filters(row, query: SearchQuery) -> bool:
+    if query.status and row.status != query.status:
+        return False
+    return not query.genre or query.genre in (row.genres or [])
+
+
+def public_status_names() -> list[str]:
+    return [status.value for status in PUBLIC_STATUSES]
+
+
+__all__ = ["TeacherStatus", "create_search_index", "run_search", "SearchQuery", "SearchResult", "reindex_teacher"]

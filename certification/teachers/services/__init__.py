@@ -1,0 +1,68 @@
+"""The teacher registry's services: each checks state and raises RegistryError, changes
+rows, writes the audit event, queues mail and commits.
+
+Split by subject; import from here: `from certification.teachers import services`.
+"""
+
+from certification.teachers.errors import InvalidRegistrationNumber, RegistryError  # noqa: F401
+from certification.teachers.services.admin import FILE_KINDS, find_teachers, record_file, teacher_with_records  # noqa: F401
+from certification.teachers.services.common import (  # noqa: F401
+    Upload,
+    current_code_version,
+    current_rules,
+    refresh_status,
+    status_report,
+    teacher_for_user,
+    today,
+)
+from certification.teachers.services.employment import (  # noqa: F401
+    SchoolTeacher,
+    end_employment,
+    find_by_number,
+    is_teacher_criterion,
+    link_teacher,
+    public_schools_for,
+    teachers_for_school,
+)
+from certification.teachers.services.lifecycle import (  # noqa: F401
+    DailyReport,
+    lift_sanction,
+    refresh_statuses,
+    run_daily,
+    set_sanction,
+)
+from certification.teachers.services.public import (  # noqa: F401
+    PublicEntry,
+    find_public_teacher,
+    parse_search,
+    public_entry,
+    search_registry,
+)
+from certification.teachers.services.records import (  # noqa: F401
+    add_activity,
+    add_qualification,
+    add_vog,
+    catalogue,
+    category_label,
+    check_vog,
+    list_code_versions,
+    log_cpd,
+    pending_count,
+    publish_code_version,
+    retire_activity,
+    review_cpd,
+    review_qualification,
+    review_queue,
+    sign_code,
+)
+from certification.teachers.services.registration import (  # noqa: F401
+    Invitation,
+    TeacherDetails,
+    confirm_invitation,
+    find_teacher_by_email,
+    invite_teacher,
+    new_registration_number,
+    register_teacher,
+    teacher_from_token,
+    update_details,
+)

@@ -1,0 +1,122 @@
+"""What the public sees: the search, and one teacher's public entry.
+
+`public_entry()` is the only place that decides which facts about a teacher are public; the
+page, the API and the export all use it. Never public: date of birth, address, e-mail,
+phone, the reason for a sanction, anything about minors.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from certification.teachers import search
+from certification.teachers.errors import RegistryError
+from certification.teachers.models import Employment, Review, Teacher, TeacherStatus
+from certification.teachers.numbers import looks_like_number, parse_number
+from certification.teachers.services.common import current_rules, today
+from certification.teachers.services.employment import public_schools_for
+from certification.teachers.status import cpd_on_track, vog_check
+from core.extensions import db
+
+MAX_PER_PAGE = 100
+DEFAULT_PER_PAGE = 20
+MAX_QUERY_LENGTH = 100
+MAX_OFFSET = 10_000
+
+
+def _int(args, name: str, default: int, low: int, high: int, message) -> int:
+    raw = args.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        raise RegistryError(message, field=name)
+    if not low <= value <= high:
+        raise RegistryError(message, field=name)
+    return value
+
+
+def parse_search(args) -> search.SearchQuery:
+    """Search parameters from a query string (`q`, `genre`, `status`, `page`, `per_page`);
+    RegistryError names the parameter that is wrong and what would be right."""
+    from compliance.vocabulary import GENRES
+
+    q = (args.get("q") or "").strip()
+    if len(q) > MAX_QUERY_LENGTH:
+        raise RegistryError(_l("Zoek met hoogstens %(n)s tekens.", n=MAX_QUERY_LENGTH), field="q")
+    genre = args.get("genre") or None
+    if genre is not None and genre not in GENRES:
+        raise RegistryError(_l("Onbekend genre %(genre)s. Kies uit: %(known)s.", genre=genre,
+                               known=", ".join(GENRES)), field="genre")
+    status = args.get("status") or None
+    if status is not None and status not in search.public_status_names():
+        raise RegistryError(_l("Onbekende status %(status)s. Kies uit: %(known)s.", status=status,
+                               known=", ".join(search.public_status_names())), field="status")
+    per_page = _int(args, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE,
+                    _l("per_page is een heel getal van 1 tot en met %(max)s.", max=MAX_PER_PAGE))
+    page = _int(args, "page", 1, 1, MAX_OFFSET // per_page + 1,
+                _l("page is een heel getal van 1 tot en met %(max)s.", max=MAX_OFFSET // per_page + 1))
+    number, words = None, search.query_words(q)
+    if looks_like_number(q):  # a (part of a) registration number: the digits count, not the D
+        digits = "".join(char for char in q if char.isdigit())
+        number, words = (parse_number(q), ()) if len(digits) >= 7 else (None, (digits,))
+    return search.SearchQuery(words=words, genre=genre, status=status, number=number, page=page, per_page=per_page)
+
+
+def search_registry(query: search.SearchQuery) -> search.SearchResult:
+    return search.run_search(db.session, query)
+
+
+def find_public_teacher(text: str) -> Teacher | None:
+    """The public teacher with this number; InvalidRegistrationNumber for a mistyped one,
+    None for an unknown number or a registration that is not public (yet)."""
+    number = parse_number(text)
+    teacher = db.session.execute(
+        select(Teacher).where(Teacher.registration_number == number)
+        .options(selectinload(Teacher.qualifications), selectinload(Teacher.vog_records),
+                 selectinload(Teacher.cpd_records), selectinload(Teacher.employments).selectinload(Employment.school))
+    ).scalar_one_or_none()
+    if teacher is None or not teacher.status.is_public:
+        return None
+    return teacher
+
+
+@dataclass(frozen=True)
+class PublicEntry:
+    registration_number: str
+    name: str
+    status: TeacherStatus
+    until: date | None
+    genres: list[str]
+    qualification_kinds: list
+    cpd_on_track: bool
+    vog_current: bool
+    schools: list
+
+    def as_json(self, url: str, school_url=None) -> dict:
+        return {
+            "registration_number": self.registration_number, "name": self.name, "status": self.status.value,
+            "until": self.until.isoformat() if self.until else None, "genres": self.genres,
+            "qualifications": [kind.value for kind in self.qualification_kinds],
+            "cpd_on_track": self.cpd_on_track, "vog_current": self.vog_current,
+            "schools": [{"name": school.name, "city": school.city,
+                         **({"url": school_url(school)} if school_url else {})} for school in self.schools],
+            "url": url,
+        }
+
+
+def public_entry(teacher: Teacher, on: date | None = None) -> PublicEntry:
+    on, rules = on or today(), current_rules()
+    kinds = sorted({q.kind for q in teacher.qualifications if q.review is Review.approved}, key=lambda k: k.value)
+    active_like = rules is not None and teacher.status is not TeacherStatus.revoked
+    return PublicEntry(
+        registration_number=teacher.registration_number, name=teacher.name, status=teacher.status,
+        until=teacher.status_until if teacher.status is TeacherStatus.suspended else None,
+        genres=list(teacher.genres or []), qualification_kinds=kinds,
+        cpd_on_track=bool(active_like and cpd_on_track(teacher, rules, on)),
+        vog_current=bool(active_like and vog_check(teacher, rules, on).met),
+        schools=public_schools_for(teacher, on) if teacher.status is not TeacherStatus.revoked else [])

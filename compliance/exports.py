@@ -1,0 +1,206 @@
+"""The school's own copy of an assessment: a PDF (reportlab) and a spreadsheet (openpyxl).
+Each `generate` returns `(filename, mimetype, bytes)` in the visitor's language."""
+
+import io
+import re
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import reportlab
+from flask_babel import format_date, format_datetime
+from flask_babel import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from compliance.models import Assessment
+from compliance.services import answer_problems, sections
+from compliance.vocabulary import AGE_GROUPS, GENRES, SCHOOL_TYPES
+from core.models import utcnow
+from standards.vocabulary import localized
+
+PDF_MIMETYPE = "application/pdf"
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def export_basename(assessment: Assessment) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", assessment.school.name.lower()).strip("-")[:60] or "school"
+    return f"zelfevaluatie-{slug}-{assessment.id}"
+
+
+def _rating_label(assessment: Assessment, rating: int | None) -> str:
+    if rating is None:
+        return _("Geen score")
+    point = next((p for p in assessment.plan.rating_scale if p.value == rating), None)
+    return f"{rating} · {localized(point.label)}" if point else str(rating)
+
+
+def _profile_rows(assessment: Assessment) -> list[tuple[str, str]]:
+    school = assessment.school
+    return [
+        (_("School"), school.name),
+        (_("KvK-nummer"), school.kvk_number),
+        (_("Adres"), f"{school.street} {school.house_number}, {school.postcode} {school.city}"),
+        (_("Soort school"), localized(SCHOOL_TYPES.get(school.school_type))),
+        (_("Dansstijlen"), ", ".join(localized(GENRES[g]) for g in school.genres if g in GENRES)),
+        (_("Leeftijdsgroepen"), ", ".join(localized(AGE_GROUPS[a]) for a in school.age_groups if a in AGE_GROUPS)),
+        (_("Kwaliteitsplan"), f"{localized(assessment.plan.title)} {assessment.plan.version}"),
+        (_("Status"), assessment.status.label),
+        (_("Gestart"), format_date(assessment.started_at)),
+        (_("Ingediend"), format_date(assessment.submitted_at) if assessment.submitted_at else "–"),
+    ]
+
+
+def _evidence_lines(answer) -> list[str]:
+    return [row.evidence.original_filename for row in answer.evidence_rows] + [
+        f"{link.title} <{link.url}>" if link.title != link.url else link.url for link in answer.links]
+
+
+class AssessmentPdf:
+    """A4 document: the school's profile, progress per domain, then every criterion with
+    its requirement, rating, narrative and evidence."""
+
+    pagesize = A4
+    margin = 18 * mm
+    font, bold_font = "Vera", "VeraBd"
+
+    def _register_fonts(self) -> None:
+        # Vera ships with reportlab and covers the accents of Dutch names, which the PDF
+        # base fonts do not encode reliably.
+        folder = Path(reportlab.__file__).parent / "fonts"
+        for name, file in ((self.font, "Vera.ttf"), (self.bold_font, "VeraBd.ttf")):
+            if name not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+
+    def styles(self) -> dict[str, ParagraphStyle]:
+        base = ParagraphStyle("body", fontName=self.font, fontSize=10, leading=14)
+        return {
+            "body": base,
+            "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11,
+                                    textColor=colors.HexColor("#4a4a5e")),
+            "title": ParagraphStyle("title", parent=base, fontName=self.bold_font, fontSize=20, leading=24,
+                                    spaceAfter=6, textColor=colors.HexColor("#3f1d5e")),
+            "h2": ParagraphStyle("h2", parent=base, fontName=self.bold_font, fontSize=14, leading=18, spaceBefore=12,
+                                 spaceAfter=4, textColor=colors.HexColor("#3f1d5e")),
+            "h3": ParagraphStyle("h3", parent=base, fontName=self.bold_font, fontSize=11, leading=14, spaceBefore=8,
+                                 spaceAfter=2),
+            "label": ParagraphStyle("label", parent=base, fontName=self.bold_font),
+        }
+
+    @staticmethod
+    def text(value: str) -> str:
+        return escape(value or "").replace("\n", "<br/>")
+
+    def _table(self, rows, widths) -> Table:
+        table = Table(rows, colWidths=widths, hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#8c8ca1")),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+        return table
+
+    def story(self, assessment: Assessment) -> list:
+        s = self.styles()
+        p = Paragraph
+        width = self.pagesize[0] - 2 * self.margin
+        story = [p(_("Zelfevaluatie"), s["title"]), p(self.text(assessment.school.name), s["h2"])]
+        story.append(self._table([[p(self.text(k), s["label"]), p(self.text(v), s["body"])]
+                                  for k, v in _profile_rows(assessment)], [width * 0.3, width * 0.7]))
+        domain_sections = sections(assessment)
+        story += [Spacer(1, 6), p(_("Voortgang per domein"), s["h2"])]
+        story.append(self._table(
+            [[p(self.text(f"{sec.domain.code}. {localized(sec.domain.title)}"), s["body"]),
+              p(_("%(done)s van %(total)s compleet", done=sec.complete, total=sec.total), s["body"])]
+             for sec in domain_sections], [width * 0.7, width * 0.3]))
+        for section in domain_sections:
+            story.append(p(self.text(f"{section.domain.code}. {localized(section.domain.title)}"), s["h2"]))
+            for answer in section.answers:
+                criterion = answer.criterion
+                kind = _("verplicht") if criterion.mandatory else _("aanbevolen")
+                block = [p(self.text(f"{criterion.code} {localized(criterion.title)} ({kind})"), s["h3"]),
+                         p(self.text(localized(criterion.requirement)), s["small"]), Spacer(1, 3),
+                         p(f"<b>{_('Score')}:</b> {self.text(_rating_label(assessment, answer.rating))}", s["body"]),
+                         p(f"<b>{_('Toelichting')}:</b>", s["body"]),
+                         p(self.text(answer.narrative) or "–", s["body"])]
+                evidence = _evidence_lines(answer)
+                block.append(p(f"<b>{_('Bewijs')}:</b> " + (self.text("; ".join(evidence)) if evidence else "–"),
+                               s["body"]))
+                story.append(KeepTogether(block[:5]))
+                story += block[5:]
+        return story
+
+    def decorate(self, canvas, doc, assessment: Assessment) -> None:
+        canvas.saveState()
+        canvas.setFont(self.font, 8)
+        canvas.setFillColor(colors.HexColor("#4a4a5e"))
+        footer = f"Dans Veilig · {assessment.school.name} · {_('Zelfevaluatie')} {assessment.id}"
+        canvas.drawString(self.margin, 10 * mm, footer[:110])
+        canvas.drawRightString(self.pagesize[0] - self.margin, 10 * mm, _("Pagina %(n)s", n=doc.page))
+        canvas.restoreState()
+
+    def generate(self, assessment: Assessment) -> tuple[str, str, bytes]:
+        self._register_fonts()
+        buffer = io.BytesIO()
+        doc = SimpleDocTemplate(buffer, pagesize=self.pagesize, leftMargin=self.margin, rightMargin=self.margin,
+                                topMargin=self.margin, bottomMargin=self.margin + 6 * mm,
+                                title=f"{_('Zelfevaluatie')} {assessment.school.name}", author="Dans Veilig",
+                                creator="Dans Veilig Keurmerk")
+        page = lambda canvas, doc: self.decorate(canvas, doc, assessment)  # noqa: E731
+        doc.build(self.story(assessment), onFirstPage=page, onLaterPages=page)
+        return f"{export_basename(assessment)}.pdf", PDF_MIMETYPE, buffer.getvalue()
+
+
+def _cell(sheet, row: int, column: int, value, bold: bool = False):
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.data_type = "s"  # never a formula, whatever the text starts with ("=", "+", "@")
+    else:
+        cell.value = value
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def assessment_xlsx(assessment: Assessment) -> tuple[str, str, bytes]:
+    """Two sheets: every criterion with its answer, and the school's profile."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Zelfevaluatie")[:31]
+    headers = [_("Domein"), _("Code"), _("Eis"), _("Verplicht"), _("Score"), _("Toelichting"), _("Bestanden"),
+               _("Links"), _("Compleet")]
+    for column, header in enumerate(headers, start=1):
+        _cell(sheet, 1, column, header, bold=True)
+    row = 2
+    for section in sections(assessment):
+        for answer in section.answers:
+            criterion = answer.criterion
+            values = [f"{section.domain.code}. {localized(section.domain.title)}", criterion.code,
+                      localized(criterion.title), _("ja") if criterion.mandatory else _("nee"), answer.rating,
+                      answer.narrative, "\n".join(r.evidence.original_filename for r in answer.evidence_rows),
+                      "\n".join(link.url for link in answer.links),
+                      _("nee") if answer_problems(answer, assessment.plan) else _("ja")]
+            for column, value in enumerate(values, start=1):
+                _cell(sheet, row, column, value)
+            row += 1
+    for letter, width in zip("ABCDEFGHI", (28, 7, 40, 10, 7, 80, 30, 30, 10), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    profile = workbook.create_sheet(_("School")[:31])
+    for index, (label, value) in enumerate(_profile_rows(assessment), start=1):
+        _cell(profile, index, 1, label, bold=True)
+        _cell(profile, index, 2, value)
+    _cell(profile, len(_profile_rows(assessment)) + 2, 1, _("Gemaakt op"), bold=True)
+    _cell(profile, len(_profile_rows(assessment)) + 2, 2, format_datetime(utcnow()))
+    profile.column_dimensions["A"].width = 22
+    profile.column_dimensions["B"].width = 70
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return f"{export_basename(assessment)}.xlsx", XLSX_MIMETYPE, buffer.getvalue()

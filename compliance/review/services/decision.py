@@ -1,0 +1,101 @@
+"""The four-eyes decision (recommendation 1.3): a second assessor confirms or sends back the
+reviewer's recommendation. Never the reviewer, never a conflicted assessor, never a member of
+the school; and two approvers pressing at once make exactly one decision.
+"""
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select, update
+from sqlalchemy.exc import OperationalError
+
+from accounts.models import User
+from compliance.models import Assessment, AssessmentStatus
+from compliance.review.errors import ReviewError
+from compliance.review.models import ActionStatus, Decision, Outcome, Recommendation
+from compliance.review.permissions import can_approve
+from compliance.review.services.common import require, require_status, review_link, school_link, school_members
+from compliance.review.services.review import _text, current_recommendation
+from compliance.services.lifecycle import ACTIONS, TRANSITIONS
+from core.audit import record_event
+from core.extensions import db
+from core.models import utcnow
+from core.notifications import notify
+
+S = AssessmentStatus
+_ALREADY = _l("Over dit advies is al besloten, misschien door een andere beoordelaar op hetzelfde moment.")
+
+
+def _check(assessment: Assessment, by: User) -> Recommendation:
+    if by.id == assessment.reviewer_id:
+        raise ReviewError(_l("Je kunt je eigen advies niet goedkeuren: een tweede beoordelaar beslist."))
+    require(can_approve(by, assessment),
+            _l("Alleen een tweede beoordelaar zonder belangenconflict en zonder band met de school beslist."))
+    require_status(assessment, S.recommended)
+    recommendation = current_recommendation(assessment)
+    require(recommendation is not None and recommendation.decision is None, _ALREADY)
+    return recommendation
+
+
+def _claim(assessment: Assessment, new_status: AssessmentStatus) -> None:
+    """Move the assessment out of `recommended` only if it is still there: the row lock
+    (PostgreSQL) and the conditional UPDATE (any database) let one decision through."""
+    assert new_status in TRANSITIONS[S.recommended]  # noqa: S101
+    try:
+        db.session.execute(select(Assessment.id).where(Assessment.id == assessment.id).with_for_update())
+        result = db.session.execute(
+            update(Assessment).where(Assessment.id == assessment.id, Assessment.status == S.recommended)
+            .values(status=new_status, status_changed_at=utcnow()).execution_options(synchronize_session=False))
+    except OperationalError:  # SQLite: the other decision holds the write lock past the timeout
+        db.session.rollback()
+        raise ReviewError(_ALREADY)
+    if result.rowcount != 1:
+        db.session.rollback()
+        raise ReviewError(_ALREADY)
+    db.session.expire(assessment, ["status", "status_changed_at"])
+
+
+def approve_recommendation(assessment: Assessment, by: User, comment: str = ""):
+    """Confirm the recommendation. Approve (with or without conditions) moves the assessment
+    to approved and issues the certificate in the same transaction; reject moves it to
+    rejected and tells the school why, per criterion (the verdicts on its page)."""
+    recommendation = _check(assessment, by)
+    comment = _text(comment, "comment", required=False)
+    approved = recommendation.outcome is not Outcome.reject
+    new_status = S.approved if approved else S.rejected
+    old = assessment.status
+    _claim(assessment, new_status)
+    recommendation.decision, recommendation.decided_by_id = Decision.confirmed, by.id
+    recommendation.decided_at, recommendation.decision_comment = utcnow(), comment
+    record_event(ACTIONS[new_status], assessment, actor=by, details={
+        "from": old.value, "to": new_status.value, "school_id": assessment.school_id,
+        "recommendation_id": recommendation.id, "reviewer_id": recommendation.reviewer_id,
+        "outcome": recommendation.outcome.value})
+    certificate = None
+    if approved:
+        for action in recommendation.actions:
+            action.status = ActionStatus.open
+        from certification.certificates.services import issue_certificate
+
+        conditions = [{"text": a.description, "due_on": a.due_on} for a in recommendation.actions] or None
+        certificate = issue_certificate(assessment, by, conditions)
+        for action in recommendation.actions:
+            action.certificate_id = certificate.id
+    notify(school_members(assessment), "decision", school_link(assessment), school=assessment.school.name,
+           decision=new_status.value)
+    db.session.commit()
+    return certificate
+
+
+def send_back_recommendation(assessment: Assessment, by: User, comment: str) -> None:
+    """The second assessor disagrees or has questions: the review reopens with comments."""
+    recommendation = _check(assessment, by)
+    comment = _text(comment, "comment")
+    _claim(assessment, S.in_review)
+    recommendation.decision, recommendation.decided_by_id = Decision.sent_back, by.id
+    recommendation.decided_at, recommendation.decision_comment = utcnow(), comment
+    for action in recommendation.actions:
+        action.status = ActionStatus.dropped
+    record_event("assessment.sent_back", assessment, actor=by, details={
+        "from": S.recommended.value, "to": S.in_review.value, "school_id": assessment.school_id,
+        "recommendation_id": recommendation.id})
+    notify([recommendation.reviewer], "sent_back", review_link(assessment), school=assessment.school.name)
+    db.session.commit()

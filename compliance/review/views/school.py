@@ -1,0 +1,93 @@
+"""The school's side of the review: answering the reviewer's questions per criterion,
+resubmitting, reporting corrective actions done. The thread shows on the school's own
+assessment page through `review/_school_thread.html`."""
+
+from dataclasses import dataclass
+
+from flask import flash, redirect, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from accounts.forms import EmptyForm
+from compliance.models import Answer, AssessmentStatus
+from compliance.permissions import can_work_on_assessment
+from compliance.review import forms, services
+from compliance.review.views import assessment_or_404, bp, refuse
+from core.web import get_or_404, render_form
+
+
+@dataclass
+class SchoolView:
+    """What the school sees of the review: the questions, its answers, the decision's
+    verdicts (comments only where marked for the school) and the corrective actions."""
+
+    threads: dict
+    open_request: object
+    verdicts: dict
+    actions: list
+    decided: bool
+
+
+@bp.app_context_processor
+def _school_helpers():
+    def review_for_school(assessment):
+        decided = assessment.status in (AssessmentStatus.approved, AssessmentStatus.rejected)
+        return SchoolView(threads=services.threads(assessment), open_request=services.open_request(assessment),
+                          verdicts=services.verdicts_by_criterion(assessment) if decided else {},
+                          actions=services.actions_of(assessment), decided=decided)
+
+    return {"review_for_school": review_for_school, "SchoolAnswerForm": forms.SchoolAnswerForm}
+
+
+def _back(assessment):
+    return redirect(url_for("compliance.assessment", assessment_id=assessment.id) + "#beoordeling", 303)
+
+
+@bp.post("/beoordelen/<int:assessment_id>/antwoord/<int:answer_id>")
+def answer_question(assessment_id, answer_id):
+    assessment = assessment_or_404(assessment_id, can_work_on_assessment)
+    answer = get_or_404(Answer, answer_id)
+    form = forms.SchoolAnswerForm(prefix=f"q{answer_id}")
+    if not form.validate_on_submit():
+        flash(_("Schrijf je antwoord voordat je het verstuurt."), "error")
+        return _back(assessment)
+    try:
+        services.answer_question(assessment, answer, current_user, form.body.data, forms.uploads_of(form.files))
+    except services.ReviewError as exc:
+        flash(str(exc.message), "error")
+    else:
+        flash(_("Je antwoord bij %(code)s is bewaard.", code=answer.criterion.code), "success")
+    return _back(assessment)
+
+
+@bp.post("/beoordelen/<int:assessment_id>/opnieuw-indienen")
+def resubmit(assessment_id):
+    assessment = assessment_or_404(assessment_id, can_work_on_assessment)
+    if EmptyForm().validate_on_submit():
+        try:
+            services.resubmit_assessment(assessment, current_user)
+        except services.ReviewError as exc:
+            flash(str(exc.message), "error")
+        else:
+            flash(_("Je aanvulling is ingediend. De beoordelaar gaat verder."), "success")
+    return _back(assessment)
+
+
+@bp.route("/beoordelen/acties/<int:action_id>/gereed", methods=["GET", "POST"])
+def report_action(action_id):
+    from compliance.review.models import CorrectiveAction
+
+    action = get_or_404(CorrectiveAction, action_id)
+    assessment = assessment_or_404(action.assessment_id, can_work_on_assessment)
+    form = forms.ReportActionForm()
+    if form.validate_on_submit():
+        try:
+            services.report_action(action, current_user, form.report_text.data, forms.uploads_of(form.files))
+        except services.ReviewError as exc:
+            refuse(form, exc)
+        else:
+            flash(_("Gemeld. De beoordelaar kijkt ernaar."), "success")
+            return _back(assessment)
+    return render_form("review/report_action.html", form, assessment=assessment, action=action)
+
+

@@ -1,0 +1,61 @@
+"""The compliance package's rules and transactions. Views, the CLI and later the review
+workflow call these; each state change commits its own transaction and writes an audit
+event, and e-mail is queued in the same transaction (sent after the commit).
+
+The assessment lifecycle (`AssessmentStatus`, `TRANSITIONS`, `transition()`) is defined
+here too; the school's steps are `start_assessment`, `save_answer`, `submit_assessment`
+and `withdraw_assessment`.
+"""
+
+from compliance.errors import ComplianceError, IncompleteAssessment, InvalidTransition
+from compliance.models import AssessmentStatus
+from compliance.services.assessments import (
+                                             MAX_NARRATIVE_CHARS,
+                                             AnswerInput,
+                                             DomainSection,
+                                             Missing,
+                                             answer_problems,
+                                             assessments_for_school,
+                                             load_assessment,
+                                             min_narrative_chars,
+                                             missing_items,
+                                             open_assessment,
+                                             resync_draft,
+                                             save_answer,
+                                             sections,
+                                             start_assessment,
+                                             submit_assessment,
+                                             withdraw_assessment,
+)
+from compliance.services.evidence import Upload, clean_filename, evidence_for_school, store_uploads
+from compliance.services.lifecycle import ACTIONS, TRANSITIONS, can_transition, transition
+from compliance.services.schools import (
+                                             SchoolData,
+                                             accept_invitation,
+                                             add_location,
+                                             add_room,
+                                             invitation_from_token,
+                                             invite_member,
+                                             pending_invitations,
+                                             register_school,
+                                             remove_location,
+                                             remove_member,
+                                             remove_room,
+                                             revoke_invitation,
+                                             schools_for,
+                                             update_advisor,
+                                             update_location,
+                                             update_room,
+                                             update_school,
+)
+
+__all__ = [
+    "ACTIONS", "MAX_NARRATIVE_CHARS", "TRANSITIONS", "AnswerInput", "AssessmentStatus", "ComplianceError",
+    "DomainSection", "IncompleteAssessment", "InvalidTransition", "Missing", "SchoolData", "Upload",
+    "accept_invitation", "add_location", "add_room", "answer_problems", "assessments_for_school", "can_transition",
+    "clean_filename", "evidence_for_school", "invitation_from_token", "invite_member", "load_assessment",
+    "min_narrative_chars", "missing_items", "open_assessment", "pending_invitations", "register_school",
+    "remove_location", "remove_member", "remove_room", "resync_draft", "revoke_invitation", "save_answer",
+    "schools_for", "sections", "start_assessment", "store_uploads", "submit_assessment", "transition",
+    "update_advisor", "update_location", "update_room", "update_school", "withdraw_assessment",
+]

@@ -1,0 +1,120 @@
+"""The self-assessment: overview, start, the page per domain with one form per criterion,
+submit and withdraw."""
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from accounts.forms import EmptyForm
+from compliance import services
+from compliance.filetypes import ACCEPT_ATTRIBUTE
+from compliance.forms import AnswerForm
+from compliance.models import Answer
+from compliance.permissions import can_edit_answer, can_work_on_assessment
+from compliance.views import assessment_or_404, bp, school_or_404, show_error
+from core.web import get_or_404
+
+
+@bp.get("/scholen/<int:school_id>/zelfevaluaties")
+def assessments(school_id):
+    school = school_or_404(school_id)
+    return render_template("compliance/assessments.html", school=school,
+                           assessments=services.assessments_for_school(school), form=EmptyForm())
+
+
+@bp.post("/scholen/<int:school_id>/zelfevaluaties")
+def start_assessment(school_id):
+    school = school_or_404(school_id, edit=True)
+    if not EmptyForm().validate_on_submit():
+        return redirect(url_for("compliance.assessments", school_id=school.id), 303)
+    try:
+        assessment = services.start_assessment(school, by=current_user)
+    except services.ComplianceError as exc:
+        flash(str(exc.message), "error")
+        return redirect(url_for("compliance.assessments", school_id=school.id), 303)
+    flash(_("De zelfevaluatie is gestart. Je kunt steeds verder gaan waar je gebleven was."), "success")
+    return redirect(url_for("compliance.assessment", assessment_id=assessment.id), 303)
+
+
+@bp.get("/zelfevaluaties/<int:assessment_id>")
+def assessment(assessment_id):
+    assessment = assessment_or_404(assessment_id)
+    return render_template("compliance/assessment.html", assessment=assessment,
+                           sections=services.sections(assessment), missing=services.missing_items(assessment))
+
+
+def render_domain(assessment, code, bound: AnswerForm | None = None, status: int = 200):
+    """The domain page; `bound` is a criterion's form as just sent, shown with its errors."""
+    sections = services.sections(assessment)
+    index = next((i for i, section in enumerate(sections) if section.domain.code == code), None)
+    if index is None:
+        abort(404)
+    section = sections[index]
+    files = services.evidence_for_school(assessment.school) if can_work_on_assessment(current_user, assessment) \
+        else []
+    forms = {}
+    for answer in section.answers:
+        if can_edit_answer(current_user, answer):
+            forms[answer.id] = bound if bound is not None and bound.answer.id == answer.id \
+                else AnswerForm(answer, assessment.plan, files, formdata=None)
+    problems = {answer.id: services.answer_problems(answer, assessment.plan) for answer in section.answers}
+    return render_template(
+        "compliance/domain.html", assessment=assessment, sections=sections, section=section, forms=forms,
+        problems=problems, previous=sections[index - 1] if index else None,
+        next=sections[index + 1] if index + 1 < len(sections) else None, accept=ACCEPT_ATTRIBUTE,
+        min_chars=assessment.plan.rules.min_narrative_chars_mandatory), status
+
+
+@bp.get("/zelfevaluaties/<int:assessment_id>/domein/<code>")
+def domain(assessment_id, code):
+    return render_domain(assessment_or_404(assessment_id), code)
+
+
+@bp.post("/antwoorden/<int:answer_id>")
+def save_answer(answer_id):
+    assessment = assessment_or_404(get_or_404(Answer, answer_id).assessment_id, work=True)
+    answer = next(answer for answer in assessment.answers if answer.id == answer_id)
+    form = AnswerForm(answer, assessment.plan, services.evidence_for_school(assessment.school))
+    code = answer.criterion.domain.code
+    if not form.validate_on_submit():
+        return render_domain(assessment, code, bound=form, status=400)
+    try:
+        services.save_answer(answer, current_user, form.to_input())
+    except services.ComplianceError as exc:
+        show_error(form, exc)
+        return render_domain(assessment, code, bound=form, status=400 if exc.field else 409)
+    flash(_("Opgeslagen: %(code)s.", code=answer.criterion.code), "success")
+    return redirect(url_for("compliance.domain", assessment_id=assessment.id, code=code)
+                    + f"#criterion-{answer.criterion.code}", 303)
+
+
+@bp.route("/zelfevaluaties/<int:assessment_id>/indienen", methods=["GET", "POST"])
+def submit_assessment(assessment_id):
+    assessment = assessment_or_404(assessment_id, work=True)
+    form = EmptyForm()
+    if form.validate_on_submit():
+        try:
+            services.submit_assessment(assessment, by=current_user)
+        except services.ComplianceError as exc:
+            flash(str(exc.message), "error")
+            return render_template("compliance/submit.html", assessment=assessment, form=form,
+                                   missing=services.missing_items(assessment)), 409
+        flash(_("Je zelfevaluatie is ingediend. Een beoordelaar van de alliantie gaat ermee aan de slag."), "success")
+        return redirect(url_for("compliance.assessment", assessment_id=assessment.id), 303)
+    return render_template("compliance/submit.html", assessment=assessment, form=form,
+                           missing=services.missing_items(assessment))
+
+
+@bp.route("/zelfevaluaties/<int:assessment_id>/intrekken", methods=["GET", "POST"])
+def withdraw_assessment(assessment_id):
+    assessment = assessment_or_404(assessment_id, work=True)
+    form = EmptyForm()
+    if form.validate_on_submit():
+        try:
+            services.withdraw_assessment(assessment, by=current_user)
+        except services.ComplianceError as exc:
+            flash(str(exc.message), "error")
+            return redirect(url_for("compliance.assessment", assessment_id=assessment.id), 303)
+        flash(_("De zelfevaluatie is ingetrokken. Je kunt een nieuwe starten."), "success")
+        return redirect(url_for("compliance.assessments", school_id=assessment.school_id), 303)
+    return render_template("compliance/withdraw.html", assessment=assessment, form=form)

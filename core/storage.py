@@ -1,0 +1,109 @@
+"""Content-addressed file storage: one interface, a folder behind it by default.
+
+Files are named by their SHA-256, so the same content is stored once and a name can never
+point at other content. Evidence and generated files go through `get_storage()`; in
+production another `Storage` (e.g. an S3-compatible object store) can take the folder's
+place without the callers noticing.
+
+A file is written before the database transaction that refers to it commits; when that
+transaction rolls back, the file stays behind unreferenced. That is harmless (the next
+upload of the same content finds it) and a clean-up job can remove such files later.
+"""
+
+import hashlib
+import os
+import re
+import tempfile
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import BinaryIO
+
+from flask import current_app
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class StorageError(Exception):
+    pass
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _checked(sha256: str) -> str:
+    if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
+        raise StorageError(f"not a SHA-256 hex digest: {sha256!r}")
+    return sha256
+
+
+class Storage(ABC):
+    @abstractmethod
+    def put(self, data: bytes) -> str:
+        """Store `data` (once, however often it is put) and return its SHA-256."""
+
+    @abstractmethod
+    def open(self, sha256: str) -> BinaryIO:
+        """A binary file object for reading; raises FileNotFoundError when it is not stored."""
+
+    @abstractmethod
+    def exists(self, sha256: str) -> bool: ...
+
+    @abstractmethod
+    def delete(self, sha256: str) -> None:
+        """Remove the file; removing a file that is not there is not an error."""
+
+
+class FolderStorage(Storage):
+    """Files under `root/ab/cd/abcd…`: two levels of folders keep each folder small."""
+
+    def __init__(self, root):
+        self.root = Path(root)
+
+    def path(self, sha256: str) -> Path:
+        sha256 = _checked(sha256)
+        return self.root / sha256[:2] / sha256[2:4] / sha256
+
+    def put(self, data: bytes) -> str:
+        digest = sha256_of(data)
+        target = self.path(digest)
+        if target.exists():
+            return digest
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Write to a temporary name and rename: a reader never sees half a file, and two
+        # processes storing the same content at once both end with the same whole file.
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o640)
+            os.replace(tmp, target)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+        return digest
+
+    def open(self, sha256: str) -> BinaryIO:
+        return open(self.path(sha256), "rb")  # noqa: SIM115 (the caller closes it)
+
+    def exists(self, sha256: str) -> bool:
+        return self.path(sha256).is_file()
+
+    def delete(self, sha256: str) -> None:
+        try:
+            self.path(sha256).unlink()
+        except FileNotFoundError:
+            pass
+
+
+def get_storage(app=None) -> Storage:
+    """The evidence storage configured for the app: EVIDENCE_STORAGE_PATH, by default
+    `instance/evidence`; a relative path counts from the project folder."""
+    app = app or current_app
+    path = app.config.get("EVIDENCE_STORAGE_PATH") or os.path.join(app.instance_path, "evidence")
+    if not os.path.isabs(path):
+        path = os.path.join(app.root_path, path)
+    return FolderStorage(path)
