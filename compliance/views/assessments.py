@@ -60,9 +60,20 @@ def render_domain(assessment, code, bound: AnswerForm | None = None, status: int
     problems = {answer.id: services.answer_problems(answer, assessment.plan) for answer in section.answers}
     return render_template(
         "compliance/domain.html", assessment=assessment, sections=sections, section=section, forms=forms,
+        school_teachers=_teachers_if_asked(assessment, section),
         problems=problems, previous=sections[index - 1] if index else None,
         next=sections[index + 1] if index + 1 < len(sections) else None, accept=ACCEPT_ATTRIBUTE,
         min_chars=assessment.plan.rules.min_narrative_chars_mandatory), status
+
+
+def _teachers_if_asked(assessment, section):
+    """For the plan's teacher criteria, the registry status of each teacher the school
+    links (recommendation 5.1); None on domains without such a criterion."""
+    from certification.teachers.services import is_teacher_criterion, teachers_for_school
+
+    if any(is_teacher_criterion(answer.criterion) for answer in section.answers):
+        return teachers_for_school(assessment.school)
+    return None
 
 
 @bp.get("/zelfevaluaties/<int:assessment_id>/domein/<code>")
