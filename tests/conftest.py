@@ -108,6 +108,16 @@ def app(_session_app):
 
 
 @pytest.fixture
+def evidence_dir(app, tmp_path):
+    """Uploaded files of a test go to a folder of its own (packages that store files make
+    this autouse in their conftest)."""
+    old = app.config.get("EVIDENCE_STORAGE_PATH")
+    app.config["EVIDENCE_STORAGE_PATH"] = str(tmp_path / "evidence")
+    yield tmp_path / "evidence"
+    app.config["EVIDENCE_STORAGE_PATH"] = old
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

@@ -4,12 +4,8 @@ from tests.certification import factories
 
 
 @pytest.fixture(autouse=True)
-def evidence_dir(app, tmp_path):
-    """Uploaded files of each test go to a folder of its own."""
-    old = app.config.get("EVIDENCE_STORAGE_PATH")
-    app.config["EVIDENCE_STORAGE_PATH"] = str(tmp_path / "evidence")
-    yield tmp_path / "evidence"
-    app.config["EVIDENCE_STORAGE_PATH"] = old
+def _own_evidence_dir(evidence_dir):
+    return evidence_dir
 
 
 @pytest.fixture
