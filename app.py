@@ -82,11 +82,11 @@ def _render_migration_item(type_, obj, autogen_context):
 
 
 def _include_in_migrations(obj, name, type_, reflected, compare_to):
-    """The registry's full-text index (FTS5 tables on SQLite, an expression index on
-    PostgreSQL) is made by `certification.teachers.search.create_search_index`."""
-    if type_ == "table" and name and name.startswith("teacher_search_fts"):
-        return False
-    return not (type_ == "index" and name == "ix_teacher_search_fulltext")
+    """The registers' full-text indexes (FTS5 tables on SQLite, an expression index on
+    PostgreSQL) are made by `certification.fulltext`, not by Alembic's comparison."""
+    from certification.fulltext import FullTextIndex
+
+    return not any(FullTextIndex(table).is_own(name, type_) for table in ("teacher_search", "school_search"))
 
 
 def import_models() -> None:

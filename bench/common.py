@@ -58,6 +58,13 @@ SCHOOL_NAMES = ("Pirouette", "Plié", "Arabesque", "Entrechat", "De Spiegel", "M
 GENRE_WEIGHTS = {"ballet": 24, "urban": 22, "modern": 16, "jazz": 12, "ballroom": 10, "musical": 6, "tap": 3,
                  "folk": 3, "other": 4}
 STATUS_WEIGHTS = {"active": 80, "pending": 8, "lapsed": 6, "restricted": 2, "suspended": 2, "revoked": 2}
+# Schools: the share with a certificate, the status of a certified school's newest certificate
+# ("expired": its validity ran out), the share of certified schools that also hold an older
+# (expired) certificate, and the share with locations in more than one city.
+CERTIFIED_SHARE = 0.75
+CERTIFICATE_STATUS_WEIGHTS = {"active": 85, "suspended": 3, "revoked": 4, "expired": 8}
+RENEWED_SHARE = 0.06
+MULTI_LOCATION_SHARE = 0.30
 
 
 def zipf_weights(count: int, exponent: float = 0.9) -> list[float]:
@@ -77,6 +84,8 @@ def make_app(url: str | None = None, **config):
     config.setdefault("APP_ENV", "production")
     config.setdefault("SECRET_KEY", "bench-" + os.urandom(16).hex())
     config.setdefault("MAIL_SEND_AFTER_REQUEST", False)
+    # The status lists are signed: with keys of the benchmark's own, not the development app's.
+    config.setdefault("CREDENTIAL_KEY_PATH", str(ROOT / "instance" / "bench-keys"))
     config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
     return create_app(config)
 
@@ -90,6 +99,8 @@ def fresh_database(app, force: bool = False) -> None:
     from core.extensions import db
 
     url = app.config["SQLALCHEMY_DATABASE_URI"]
+    if url.startswith("sqlite:///"):
+        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)  # a fresh checkout has no instance/
     with app.app_context():
         tables = inspect(db.engine).get_table_names()
         if tables and "bench_marker" not in tables and not force:
@@ -100,7 +111,6 @@ def fresh_database(app, force: bool = False) -> None:
         db_path = Path(url[len("sqlite:///"):])
         for suffix in ("", "-wal", "-shm"):
             Path(str(db_path) + suffix).unlink(missing_ok=True)
-        db_path.parent.mkdir(parents=True, exist_ok=True)
     with app.app_context():
         if not url.startswith("sqlite"):
             db.drop_all()

@@ -3,17 +3,22 @@
     python -m bench.generate --teachers 100000 --schools 10000
 
 The database is DATABASE_URL (default instance/bench.sqlite). It is emptied, migrated and
-filled: schools across Dutch cities, teachers with Dutch and international names, genres,
-statuses in realistic shares, employments, the search index, a published quality plan and
-a code of conduct. Rows are written with executemany, so 100,000 teachers take seconds.
-
-Until certificates exist no school is publicly listed, so the search would find no city.
-The generator indexes the cities of every school a teacher works at, as the registry will
-once schools are certified, so that city searches cost what they will cost then.
+filled: schools across Dutch cities (some with locations in other cities), their
+certificates as issuing, the lifecycle services and the daily job leave them (numbers,
+approved assessments, status lists, events; active, suspended, revoked and expired, some
+schools with an older certificate beside a newer one), the school search index, teachers
+with Dutch and international names, genres, statuses in realistic shares, employments, the
+teacher search index (with the cities of certified schools only, as the registry keeps it),
+a published quality plan and a code of conduct. Rows are written with executemany, so
+100,000 teachers take seconds.
 """
 
 import argparse
 import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from datetime import time as clock
 from itertools import accumulate
 
 from bench import common
@@ -36,7 +41,7 @@ def schools(random, count):
     for index in range(count):
         city = random.choices(common.CITIES, city_weights)[0]
         name = f"{random.choice(common.SCHOOL_WORDS)} {random.choice(common.SCHOOL_NAMES)} {city}"
-        rows.append({"name": name if index % 3 else f"{name} {index}", "kvk_number": kvks[index],
+        rows.append({"id": index + 1, "name": name if index % 3 else f"{name} {index}", "kvk_number": kvks[index],
                      "street": "Danslaan", "house_number": str(1 + index % 200), "postcode": "1234 AB", "city": city,
                      "school_type": random.choice(("dansschool", "dansschool", "dansschool", "vereniging",
                                                    "vooropleiding")),
@@ -45,8 +50,164 @@ def schools(random, count):
     return rows
 
 
-def teachers(random, count, school_ids, school_cities):
-    """(teacher rows, employment rows, search rows); ids are assigned here (an empty table)."""
+def locations(random, school_rows):
+    """school_location rows: a share of the schools also teach in one or two other cities;
+    they list their main address as "Hoofdlocatie" beside those (as the demo schools do)."""
+    city_weights = common.zipf_weights(len(common.CITIES), 1.1)
+    letters = "ABCDEFGHJKLMNPRSTVWXZ"
+    rows = []
+    for school in school_rows:
+        if random.random() >= common.MULTI_LOCATION_SHARE:
+            continue
+        rows.append({"id": len(rows) + 1, "school_id": school["id"], "name": "Hoofdlocatie",
+                     "address": f"{school['street']} {school['house_number']}", "postcode": school["postcode"],
+                     "city": school["city"]})
+        others = []
+        while len(others) < random.choice((1, 1, 2)):
+            city = random.choices(common.CITIES, city_weights)[0]
+            if city != school["city"] and city not in others:
+                others.append(city)
+        for city in others:
+            rows.append({"id": len(rows) + 1, "school_id": school["id"], "name": f"Locatie {city}",
+                         "address": f"Studioweg {random.randrange(1, 300)}",
+                         "postcode": f"{random.randrange(1000, 10_000)} {''.join(random.sample(letters, 2))}",
+                         "city": city})
+    return rows
+
+
+@dataclass
+class Register:
+    """What issuing, the lifecycle services and the daily job would have left in the tables,
+    and the status of each certified school's newest certificate as the public sees it."""
+
+    status_lists: list = field(default_factory=list)
+    assessments: list = field(default_factory=list)
+    certificates: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    counters: list = field(default_factory=list)
+    newest: dict = field(default_factory=dict)  # school id -> effective status (value)
+    renewed: int = 0
+
+
+def _at(day, hour: int = 10) -> datetime:
+    return datetime.combine(day, clock(hour), tzinfo=UTC)
+
+
+def certificates(random, school_rows, location_rows, plan, today) -> Register:
+    """Certificates for about CERTIFIED_SHARE of the schools, with the status mix of
+    CERTIFICATE_STATUS_WEIGHTS for each school's newest one and, for RENEWED_SHARE of them,
+    an older expired certificate too. Like issue_certificate: one approved assessment each,
+    numbers DV-<year>-<5 digits> in order of issue per year (the counter ends at the last),
+    the scope frozen from the locations, a random index in the current pair of status lists."""
+    from certification.certificates.dates import add_months
+    from certification.certificates.models import CertificateStatus, ReasonCategory, StatusPurpose
+    from certification.certificates.services.issuing import MAX_SERIAL
+    from certification.certificates.status_lists import FILL_LIMIT, LIST_SIZE
+    from compliance.models import AssessmentStatus
+    from core.models import utcnow
+
+    S, rules = CertificateStatus, plan.rules
+    validity, interval = rules.certificate_validity_months, rules.monitoring.interval_months
+    statuses = list(common.CERTIFICATE_STATUS_WEIGHTS)
+    status_weights = list(accumulate(common.CERTIFICATE_STATUS_WEIGHTS.values()))
+    scopes = {}
+    for location in location_rows:
+        scopes.setdefault(location["school_id"], []).append(
+            {key: location[key] for key in ("id", "name", "address", "postcode", "city")})
+
+    def valid_until(on):
+        return add_months(on, validity) - timedelta(days=1)
+
+    def between(earliest, latest):
+        return earliest + timedelta(days=random.randint(0, max(0, (latest - earliest).days)))
+
+    still_valid_from = add_months(today, -validity) + timedelta(days=1)  # issued on or after: valid today
+    oldest = add_months(today, -validity - 12)
+    issues, register = [], Register()  # issues: (issued_on, school id, status, changed_on, reason, until)
+    for school in school_rows:
+        if random.random() >= common.CERTIFIED_SHARE:
+            continue
+        status, reason, until = random.choices(statuses, cum_weights=status_weights)[0], None, None
+        if status == "active":
+            on = between(still_valid_from, today)
+            changed, final = on, S.active
+        elif status == "suspended":
+            on = between(still_valid_from, today - timedelta(days=30))
+            changed, final = between(on + timedelta(days=1), today), S.suspended
+            until = today + timedelta(days=random.randint(14, 180))
+            reason = random.choice((ReasonCategory.misconduct_investigation, ReasonCategory.monitoring_overdue,
+                                    ReasonCategory.non_compliance))
+        elif status == "revoked":
+            on = between(oldest, today - timedelta(days=30))
+            changed, final = between(on + timedelta(days=1), min(today, valid_until(on))), S.revoked
+            reason = random.choice((ReasonCategory.non_compliance, ReasonCategory.misconduct_investigation,
+                                    ReasonCategory.at_school_request))
+        elif random.random() < 0.1:  # ran out yesterday; the daily job has not written it down yet
+            on = add_months(today, -validity)
+            changed, final = on, S.active
+        else:  # expired, as the daily job wrote it down
+            on = between(oldest, still_valid_from - timedelta(days=1))
+            changed, final = valid_until(on) + timedelta(days=1), S.expired
+        issues.append((on, school["id"], final, changed, reason, until))
+        register.newest[school["id"]] = (S.expired if not final.is_final and valid_until(on) < today
+                                         else final).value
+        if random.random() < common.RENEWED_SHARE:  # the certificate before this one ran out
+            older = add_months(on, -validity) - timedelta(days=random.randint(1, 90))
+            issues.append((older, school["id"], S.expired, valid_until(older) + timedelta(days=1), None, None))
+            register.renewed += 1
+    issues.sort(key=lambda issue: (issue[0], issue[1]))
+
+    schools_by_id = {school["id"]: school for school in school_rows}
+    now, serials = utcnow(), Counter()
+    pairs = -(-len(issues) // FILL_LIMIT)
+    for generation in range(1, pairs + 1):
+        for offset, purpose in enumerate(StatusPurpose):
+            register.status_lists.append({"id": 2 * generation - 1 + offset, "list_id": f"{purpose.value}-{generation}",
+                                          "purpose": purpose, "size": LIST_SIZE, "bits": bytes(LIST_SIZE // 8),
+                                          "credential": None, "updated_at": now})
+    indexes = []
+    for start in range(0, len(issues), FILL_LIMIT):  # a pair takes certificates until FILL_LIMIT
+        indexes.extend(random.sample(range(LIST_SIZE), min(FILL_LIMIT, len(issues) - start)))
+    for position, (on, school_id, status, changed, reason, until) in enumerate(issues):
+        certificate_id, generation = position + 1, position // FILL_LIMIT
+        serials[on.year] += 1
+        if serials[on.year] > MAX_SERIAL:
+            raise SystemExit(f"More than {MAX_SERIAL} certificates in {on.year}: generate fewer schools.")
+        register.assessments.append({
+            "id": certificate_id, "school_id": school_id, "plan_id": plan.id, "status": AssessmentStatus.approved,
+            "created_by_id": None, "reviewer_id": None, "started_at": _at(on - timedelta(days=75)),
+            "submitted_at": _at(on - timedelta(days=40)), "status_changed_at": _at(on)})
+        due, periods = add_months(on, interval), 1
+        while status.is_listed and due <= min(today, valid_until(on)):  # it reported every year so far
+            periods += 1
+            due = add_months(on, interval * periods)
+        school = schools_by_id[school_id]
+        scope = scopes.get(school_id) or [{"id": None, "name": school["name"], "postcode": school["postcode"],
+                                           "address": f"{school['street']} {school['house_number']}",
+                                           "city": school["city"]}]
+        conditions = [{"text": "Bied binnen drie maanden alle docenten de training 'Veilig aanraken' aan.",
+                       "due_on": (on + timedelta(days=90)).isoformat()}] if random.random() < 0.08 else []
+        register.certificates.append({
+            "id": certificate_id, "number": f"DV-{on.year}-{serials[on.year]:05d}", "school_id": school_id,
+            "assessment_id": certificate_id, "plan_id": plan.id, "scope": scope, "issued_on": on,
+            "valid_until": valid_until(on), "conditions": conditions, "issued_at": _at(on), "issued_by_id": None,
+            "status": status, "status_changed_on": changed, "reason_category": reason,
+            "note": "Bench: zie het dossier." if reason else None, "suspended_until": until,
+            "revocation_list_id": 2 * generation + 1, "suspension_list_id": 2 * generation + 2,
+            "status_index": indexes[position], "monitoring_due_on": due})
+        register.events.append({"certificate_id": certificate_id, "from_status": None, "to_status": S.active,
+                                "at": _at(on), "by_id": None, "reason_category": None, "note": None, "until": None})
+        if changed != on or status is not S.active:
+            register.events.append({"certificate_id": certificate_id, "from_status": S.active, "to_status": status,
+                                    "at": _at(changed, 11), "by_id": None, "reason_category": reason,
+                                    "note": "Bench: zie het dossier." if reason else None, "until": until})
+    register.counters = [{"year": year, "last": last} for year, last in sorted(serials.items())]
+    return register
+
+
+def teachers(random, count, school_ids, school_cities, listed=frozenset()):
+    """(teacher rows, employment rows, search rows); ids are assigned here (an empty table).
+    A teacher's search document holds the cities of the `listed` (certified) schools only."""
     from certification.teachers import search
     from certification.teachers.models import TeacherStatus
     from compliance.vocabulary import GENRES
@@ -82,10 +243,12 @@ def teachers(random, count, school_ids, school_cities):
             job_rows.append({"teacher_id": teacher_id, "school_id": school_ids[school_index], "role": "Docent",
                              "works_with_minors": random.random() < 0.7,
                              "since": today - common.timedelta(days=random.randrange(10, 3000)), "created_at": now})
-            cities.append(school_cities[school_index])
+            if school_ids[school_index] in listed:
+                cities.append(school_cities[school_index])
         if status != "pending":
             search_rows.append({"teacher_id": teacher_id, "sort_key": search.sort_key(first, last, teacher_id),
-                                "document": search.document(first, last, number, genres, status, cities, GENRES)})
+                                "document": search.document(first, last, number, genres, status,
+                                                            sorted(set(cities)), GENRES)})
     return teacher_rows, job_rows, search_rows
 
 
@@ -97,15 +260,23 @@ def search_number(random):
 
 def fill(app, teacher_count: int, school_count: int, seed: int = 20260101, echo=print) -> dict:
     """Generate into the (fresh) database of `app`; returns timings per step."""
-    from sqlalchemy import select
-
+    from certification.certificates.dates import today
+    from certification.certificates.models import (
+        Certificate,
+        CertificateCounter,
+        CertificateEvent,
+        StatusList,
+    )
+    from certification.certificates.registry import listed_school_ids
+    from certification.certificates.school_search import rebuild_index
+    from certification.certificates.status_lists import FILL_LIMIT, refresh_lists
     from certification.teachers import search
     from certification.teachers.bulk import bulk_insert
     from certification.teachers.models import Employment, Teacher, TeacherSearch
     from certification.teachers.services import publish_code_version
-    from compliance.models import School
+    from compliance.models import Assessment, Location, School
     from core.extensions import db
-    from standards.services import publish_shipped_plans
+    from standards.services import current_plan, publish_shipped_plans
 
     random, timings = common.rng(seed), {}
     with app.app_context():
@@ -116,12 +287,34 @@ def fill(app, teacher_count: int, school_count: int, seed: int = 20260101, echo=
         school_rows = schools(random, school_count)
         db.session.connection().execute(School.__table__.insert(), school_rows)
         db.session.commit()
-        found = db.session.execute(select(School.id, School.city).order_by(School.id)).all()
         timings["schools"] = time.perf_counter() - started
 
         started = time.perf_counter()
-        teacher_rows, job_rows, search_rows = teachers(random, teacher_count, [row[0] for row in found],
-                                                       [row[1] for row in found])
+        on = today()
+        location_rows = locations(random, school_rows)
+        register = certificates(random, school_rows, location_rows, current_plan(), on)
+        connection = db.session.connection()
+        for model, rows in ((Location, location_rows), (StatusList, register.status_lists),
+                            (Assessment, register.assessments), (Certificate, register.certificates),
+                            (CertificateEvent, register.events), (CertificateCounter, register.counters)):
+            bulk_insert(connection, model.__table__, rows)
+        for first in register.certificates[::FILL_LIMIT]:  # each pair: bits derived and signed
+            refresh_lists(db.session.get(Certificate, first["id"]))
+        school_ids = [row["id"] for row in school_rows]
+        listed = set()
+        for chunk in range(0, len(school_ids), 5000):
+            listed |= listed_school_ids(school_ids[chunk:chunk + 5000], on=on)
+        db.session.commit()
+        timings["certificates"] = time.perf_counter() - started
+
+        started = time.perf_counter()
+        rebuild_index(db.session.connection())
+        db.session.commit()
+        timings["school_index"] = time.perf_counter() - started
+
+        started = time.perf_counter()
+        teacher_rows, job_rows, search_rows = teachers(random, teacher_count, school_ids,
+                                                       [row["city"] for row in school_rows], listed)
         timings["generate"] = time.perf_counter() - started
         started = time.perf_counter()
         connection = db.session.connection()
@@ -137,12 +330,18 @@ def fill(app, teacher_count: int, school_count: int, seed: int = 20260101, echo=
             db.session.execute(db.text("ANALYZE"))
         db.session.commit()
         if db.engine.dialect.name == "postgresql":  # a serial column does not move when ids are given
-            db.session.execute(db.text("SELECT setval(pg_get_serial_sequence('teacher', 'id'), "
-                                       "(SELECT max(id) FROM teacher))"))
+            for table in ("school", "school_location", "certificate_status_list", "assessment", "certificate",
+                          "teacher"):
+                db.session.execute(db.text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
+                                           f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)"))
             db.session.commit()
         timings["index"] = time.perf_counter() - started
-    echo(f"  {school_count} schools, {teacher_count} teachers ({len(search_rows)} public), "
-         f"{len(job_rows)} employments")
+    statuses = Counter(register.newest.values())
+    echo(f"  {school_count} schools ({len(register.newest)} certified: "
+         + ", ".join(f"{statuses[status]} {status}" for status in common.CERTIFICATE_STATUS_WEIGHTS)
+         + f"; {register.renewed} with an older certificate too; {len(listed)} listed; "
+         f"{len(location_rows)} locations at {len({row['school_id'] for row in location_rows})} schools), "
+         f"{teacher_count} teachers ({len(search_rows)} public), {len(job_rows)} employments")
     return timings
 
 
@@ -161,8 +360,10 @@ def main(argv=None):
     migrated = time.perf_counter() - started
     timings = fill(app, args.teachers, args.schools, args.seed)
     total = time.perf_counter() - started
-    print(f"  migrate {migrated:.1f} s, schools {timings['schools']:.1f} s, generate {timings['generate']:.1f} s, "
-          f"insert {timings['insert']:.1f} s, search index {timings['index']:.1f} s")
+    print(f"  migrate {migrated:.1f} s, schools {timings['schools']:.1f} s, "
+          f"certificates {timings['certificates']:.1f} s, school index {timings['school_index']:.1f} s, "
+          f"generate {timings['generate']:.1f} s, insert {timings['insert']:.1f} s, "
+          f"search index {timings['index']:.1f} s")
     print(f"Done in {total:.1f} s.")
 
 

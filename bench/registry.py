@@ -4,11 +4,13 @@
     python -m bench.registry                                        # needs Debian's wrk
 
 1. gunicorn (2 sync workers) serves the app; wrk -t2 -c16 loads a trivial JSON endpoint of
-   the same app and /api/v1/registry/teachers?q=... with a mix of real queries (names, full
-   names, prefixes, numbers, cities, genre filters), and /api/v1/registry/schools?q=... if
-   that route exists, in alternating rounds; medians of requests/s and p50/p95 latency, and
-   the ratio search/trivial.
-2. Search latency at 1k, 10k and 100k teachers (in-process, same kind of mix).
+   the same app, /api/v1/registry/teachers?q=... with a mix of real queries (names, full
+   names, prefixes, numbers, cities, genre filters) and /api/v1/registry/schools?... with a
+   mix of its own (names, name words and prefixes, common words, cities, city and genre
+   filters, certificate numbers, queries that find nothing), in alternating rounds; medians
+   of requests/s and p50/p95 latency, and the ratio search/trivial.
+2. Search latency at 1k, 10k and 100k teachers (100, 1,000 and 10,000 schools), teachers and
+   schools (in-process, same kind of mixes).
 3. SQL queries per registry page at 10 and at 100 results.
 4. Import of 100,000 teacher rows from CSV and from XLSX, dry run and real, timed.
 """
@@ -83,8 +85,57 @@ def query_mix(app, count: int = 400, seed: int = 7) -> list[str]:
     return paths
 
 
-def schools_mix(paths: list[str]) -> list[str]:
-    return [path.replace("/registry/teachers?", "/registry/schools?") for path in paths]
+COMMON_SCHOOL_WORDS = ("dansschool", "studio", "dance", "balletschool", "dansvereniging")
+NOTHING_FOUND = ({"q": "Zwanenmeer"}, {"q": "xqzv"}, {"q": "DV-2019-99999"}, {"city": "Atlantis"},
+                 {"q": "Pirouette", "city": "Nergenshuizen"}, {"q": "Sterrenstof Vaals"})
+
+
+def _name_words(name: str, cities: list[str]) -> list[str]:
+    """The words that set a school's name apart: not "Dansschool" or "Studio", not its city."""
+    common_words = {word.lower() for phrase in common.SCHOOL_WORDS for word in phrase.split()}
+    skip = common_words | {word.lower() for city in cities for word in city.split()} | {"de", "het"}
+    return [word for word in name.split() if word.lower() not in skip and not word.isdigit()]
+
+
+def school_mix(app, count: int = 400, seed: int = 7) -> list[str]:
+    """Paths for /api/v1/registry/schools drawn from the register itself (schools with a
+    certificate, their newest certificate's number, their locations' cities), so that big
+    cities come up as often as they would in real use; a few find nothing."""
+    from sqlalchemy import func, select
+
+    from certification.certificates.models import Certificate
+    from compliance.models import Location, School
+    from core.extensions import db
+
+    chance = random.Random(seed)
+    with app.app_context():
+        newest = select(func.max(Certificate.id)).group_by(Certificate.school_id)
+        rows = db.session.execute(select(School.id, School.name, School.city, School.genres, Certificate.number)
+                                  .join(Certificate, Certificate.school_id == School.id)
+                                  .where(Certificate.id.in_(newest)).order_by(School.id)).all()
+        located = {}
+        for school_id, city in db.session.execute(select(Location.school_id, Location.city).order_by(Location.id)):
+            located.setdefault(school_id, []).append(city)
+    if not rows:
+        raise SystemExit("The database has no certified schools. Run `python -m bench.generate` first.")
+    kinds = ["full"] * 2 + ["word"] * 3 + ["prefix"] * 2 + ["common", "nothing"] + ["city"] * 2 + \
+            ["city_filter"] * 2 + ["genre", "genre_q"] + ["number"] * 2
+    paths = []
+    for _ in range(count):
+        school_id, name, city, genres, number = chance.choice(rows)
+        cities = [city, *located.get(school_id, [])]
+        word = chance.choice(_name_words(name, cities) or name.split())
+        genre = chance.choice(genres) if genres else "ballet"
+        kind = chance.choice(kinds)
+        params = {
+            "full": {"q": name}, "word": {"q": word}, "prefix": {"q": word[:chance.randint(3, 5)]},
+            "common": {"q": chance.choice(COMMON_SCHOOL_WORDS)}, "nothing": chance.choice(NOTHING_FOUND),
+            "city": {"q": chance.choice(cities)}, "city_filter": {"city": chance.choice(cities)},
+            "genre": {"genre": genre}, "genre_q": {"q": chance.choice((word, city)), "genre": genre},
+            "number": {"q": number if chance.random() < 0.75 else number.lower()},
+        }[kind]
+        paths.append("/api/v1/registry/schools?" + urlencode(params))
+    return paths
 
 
 # --- serving and loading ---------------------------------------------------------------------------------
@@ -140,12 +191,13 @@ def wrk(base: str, paths: list[str], seconds: int, folder: Path) -> dict:
     return {"rps": requests / (duration_us / 1e6), "p50": p50 / 1000, "p95": p95 / 1000, "errors": errors}
 
 
-def load_test(url: str, mix: list[str], seconds: int, rounds: int, folder: Path) -> dict:
+def load_test(url: str, mix: list[str], seconds: int, rounds: int, folder: Path,
+              schools: list[str] | None = None) -> dict:
     server = Server(url)
     try:
         targets = {"trivial": ["/bench/ping"], "teachers": mix}
-        if server.has(schools_mix(mix[:1])[0]):
-            targets["schools"] = schools_mix(mix)
+        if schools and server.has(schools[0]):
+            targets["schools"] = schools
         for paths in targets.values():  # warm up: caches, connections, compiled statements
             wrk(server.base, paths, 2, folder)
         runs = {name: [] for name in targets}
@@ -166,17 +218,29 @@ def _percentile(values, share):
 
 
 def latency(url: str, requests: int = 1500) -> dict:
-    """Per-request latency in-process (no network), and the search queries' own share."""
+    """Per-request latency in-process (no network), and the search queries' own share; the
+    school search's per-request latency beside it."""
     from certification.teachers import search
     from certification.teachers.services import parse_search
 
     app = common.make_app(url)
     mix = query_mix(app, 300, seed=11)
+    schools = school_mix(app, 300, seed=11)
     client = app.test_client()
     with app.app_context():
         from core.extensions import db
 
         count = db.session.execute(db.text("SELECT count(*) FROM teacher")).scalar_one()
+        registered = db.session.execute(db.text("SELECT count(DISTINCT school_id) FROM certificate")).scalar_one()
+        for path in schools[:100]:
+            client.get(path)
+        school_times = []
+        for index in range(requests):
+            path = schools[index % len(schools)]
+            started = time.perf_counter()
+            response = client.get(path)
+            school_times.append(time.perf_counter() - started)
+            assert response.status_code == 200, (path, response.get_data(as_text=True))
         for path in mix[:100]:
             client.get(path)
         whole, sql = [], []
@@ -191,7 +255,9 @@ def latency(url: str, requests: int = 1500) -> dict:
             search.run_search(db.session, query)
             sql.append(time.perf_counter() - started)
     return {"teachers": count, "p50": _percentile(whole, .5) * 1000, "p95": _percentile(whole, .95) * 1000,
-            "sql_p50": _percentile(sql, .5) * 1000, "sql_p95": _percentile(sql, .95) * 1000}
+            "sql_p50": _percentile(sql, .5) * 1000, "sql_p95": _percentile(sql, .95) * 1000,
+            "schools": registered, "school_p50": _percentile(school_times, .5) * 1000,
+            "school_p95": _percentile(school_times, .95) * 1000}
 
 
 def query_counts(url: str) -> dict:
@@ -278,10 +344,11 @@ def main(argv=None):
     with tempfile.TemporaryDirectory(prefix="dansveilig-bench-") as tmp:
         folder = Path(tmp)
         if not args.skip_load:
-            mix = query_mix(common.make_app(url))
+            app = common.make_app(url)
+            mix, schools = query_mix(app), school_mix(app)
             print(f"\n1. Load: gunicorn 2 sync workers, wrk -t2 -c16, {args.rounds} x {args.seconds} s per endpoint, "
-                  f"{len(mix)} different search queries")
-            results = load_test(url, mix, args.seconds, args.rounds, folder)
+                  f"{len(mix)} teacher and {len(schools)} school search queries")
+            results = load_test(url, mix, args.seconds, args.rounds, folder, schools)
             print(f"   {'endpoint':36} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
             for name, label in (("trivial", "trivial JSON (/bench/ping)"),
                                 ("teachers", "/api/v1/registry/teachers?q=..."),
@@ -290,7 +357,7 @@ def main(argv=None):
                     r = results[name]
                     print(f"   {label:36} {r['rps']:8.0f} {r['p50']:8.2f} {r['p95']:8.2f} {r['errors']:7.0f}")
             if "schools" not in results:
-                print("   /api/v1/registry/schools does not exist yet (certificate issue): not loaded")
+                print("   /api/v1/registry/schools did not answer 200: not loaded")
             for name in ("teachers", "schools"):
                 if name in results:
                     print(f"   ratio {name} search / trivial: {results[name]['rps'] / results['trivial']['rps']:.2f}"
@@ -310,10 +377,12 @@ def main(argv=None):
             measured = [latency(size) for size in sizes]
             base = measured[0]
             print(f"   {'teachers':>9} {'request p50':>12} {'p95':>7} {'search SQL p50':>15} {'p95':>7} "
-                  f"{'p50 vs 1k':>10}")
+                  f"{'p50 vs 1k':>10} {'schools':>8} {'school p50':>11} {'p95':>7}")
             for m in measured:
                 print(f"   {m['teachers']:9d} {m['p50']:9.2f} ms {m['p95']:7.2f} {m['sql_p50']:12.3f} ms "
-                      f"{m['sql_p95']:7.3f} {m['p50'] / base['p50']:9.2f}x")
+                      f"{m['sql_p95']:7.3f} {m['p50'] / base['p50']:9.2f}x {m['schools']:8d} {m['school_p50']:8.2f} ms "
+                      f"{m['school_p95']:7.2f}")
+            print("   (schools: in the register, i.e. with a certificate; school p50/p95: /api/v1/registry/schools)")
             print("\n3. SQL queries per registry page")
             for (label, size), number in query_counts(url).items():
                 print(f"   {label:32} {size:3d} results: {number} queries")

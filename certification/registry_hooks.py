@@ -4,8 +4,17 @@ A school counts as certified (listed beside its teachers, its city searchable) w
 holds a certificate that is active or suspended and still within its validity; not once
 the certificate is revoked or expired. The rule lives in
 `certification.certificates.registry.listed_school_ids`; the teacher registry calls these
-two functions (keep their names and signatures).
+two functions (keep their names and signatures). The school's pages call `school_changed`
+when what the registers show of a school changes.
 """
+
+
+def school_changed(school_id: int) -> None:
+    """The school's name, city, genres or locations changed (in the caller's transaction):
+    its entry in the school register and its teachers' entries follow."""
+    from certification.certificates.services.common import refresh_registers
+
+    refresh_registers(school_id)
 
 
 def school_is_publicly_listed(school) -> bool:

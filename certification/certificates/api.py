@@ -99,7 +99,7 @@ def registry_schools():
         query = registry.parse_query(request.args, strict=True)
     except CertificateError as exc:
         return _error(exc.message, 400, exc.field)
-    page = registry.search_schools(query)
+    page = registry.search_schools(query, with_cities=False)
     prefix = current_app.config["BASE_URL"] + url_for("certification.school", school_id=0)[:-1]
     return jsonify(items=[_school_json(entry, prefix) for entry in page.entries], total=page.total,
                    page=query.page, per_page=query.per_page)

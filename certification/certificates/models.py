@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Date,
     Enum,
     ForeignKey,
@@ -33,6 +34,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from accounts.models import User
 from certification.certificates.dates import today
 from certification.certificates.errors import InvalidCertificateTransition
+from certification.fulltext import FullTextIndex
 from compliance.models import Assessment, School
 from core.extensions import db
 from core.models import UTCDateTime, utcnow
@@ -139,6 +141,23 @@ class StatusList(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
+def effective_status(status: CertificateStatus, valid_until: date, on: date) -> CertificateStatus:
+    """The status the public sees: a certificate past its last valid day is expired, even
+    before the daily job has written that down."""
+    if not status.is_final and valid_until < on:
+        return CertificateStatus.expired
+    return status
+
+
+def effective_status_changed_on(status: CertificateStatus, valid_until: date, changed_on: date, on: date) -> date:
+    """The day the public status last changed: the day after the last valid day for a
+    certificate that ran out before the daily job wrote it down."""
+    ran_out = effective_status(status, valid_until, on) is CertificateStatus.expired
+    if ran_out and status is not CertificateStatus.expired:
+        return valid_until + timedelta(days=1)
+    return changed_on
+
+
 class Certificate(db.Model):
     __tablename__ = "certificate"
 
@@ -194,17 +213,10 @@ class Certificate(db.Model):
     )
 
     def effective_status(self, on: date | None = None) -> CertificateStatus:
-        """The status the public sees: a certificate past its last valid day is expired,
-        even before the daily job has written that down."""
-        on = on or today()
-        if not self.status.is_final and self.valid_until < on:
-            return CertificateStatus.expired
-        return self.status
+        return effective_status(self.status, self.valid_until, on or today())
 
     def effective_status_changed_on(self, on: date | None = None) -> date:
-        if self.effective_status(on) is CertificateStatus.expired and self.status is not CertificateStatus.expired:
-            return self.valid_until + timedelta(days=1)
-        return self.status_changed_on
+        return effective_status_changed_on(self.status, self.valid_until, self.status_changed_on, on or today())
 
     def can_transition(self, new_status: CertificateStatus) -> bool:
         return new_status in TRANSITIONS[self.status]
@@ -286,3 +298,25 @@ class PendingRevocation(db.Model):
     @property
     def is_open(self) -> bool:
         return self.decided_at is None
+
+
+class SchoolSearch(db.Model):
+    """One row per school in the public register (a school that has had a certificate): its
+    newest certificate, the normalised words the search matches (name, certificate number,
+    cities of the school and its locations, genres, and markers `xc<city>` and `xg<genre>`
+    for the filters), and a key in the register's order (by name). Kept current by
+    `school_search`; SCHOOL_SEARCH_INDEX adds the full-text index."""
+
+    __tablename__ = "school_search"
+
+    school_id: Mapped[int] = mapped_column(ForeignKey("school.id", ondelete="CASCADE"), primary_key=True)
+    certificate_id: Mapped[int] = mapped_column(ForeignKey("certificate.id", ondelete="CASCADE"))
+    sort_name: Mapped[str] = mapped_column(Text)
+    sort_key: Mapped[int] = mapped_column(BigInteger, unique=True)
+    document: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_school_search_order", "sort_name", "school_id"),)
+
+
+SCHOOL_SEARCH_INDEX = FullTextIndex("school_search")
+SCHOOL_SEARCH_INDEX.attach(SchoolSearch.__table__)

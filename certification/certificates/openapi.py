@@ -110,8 +110,9 @@ PATHS = {
     "/api/v1/registry/schools": {"get": {
         "summary": "Search the register of certified schools", "tags": ["registry"],
         "description": "Schools that hold or held a certificate, in name order, with the status of their newest "
-                       "certificate (a revoked school shows as revoked). Each word of q matches part of the name, "
-                       "part of a certificate number, or the start of a city of the school or its locations.",
+                       "certificate (a revoked school shows as revoked). Each word of q matches the beginning of a "
+                       "word in the name, a city of the school or its locations, a genre name or the certificate "
+                       "number (DV-2026-00012, DV202600012 or 00012); accents and capitals do not matter.",
         "parameters": [
             {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH}},
             {"name": "city", "in": "query", "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},

@@ -7,17 +7,25 @@ expired, so that a parent who looks it up learns that. A school that never had o
 in it.
 """
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import String, cast, exists, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from certification.certificates import school_search
 from certification.certificates.dates import today
 from certification.certificates.errors import CertificateError
-from certification.certificates.models import Certificate, CertificateStatus
-from compliance.models import Location, School
+from certification.certificates.models import (
+    Certificate,
+    CertificateStatus,
+    effective_status,
+    effective_status_changed_on,
+)
+from compliance.models import School
 from compliance.vocabulary import GENRES
 from core.extensions import db
 
@@ -36,21 +44,46 @@ class SchoolQuery:
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
 
+
+class SchoolSummary(NamedTuple):
+    """What the register's list shows of a school (read without loading the whole row)."""
+
+    id: int
+    name: str
+    city: str
+    genres: list
+    advisor_name: str | None
+    advisor_email: str | None
+    advisor_phone: str | None
+
     @property
-    def words(self) -> list[str]:
-        return self.q.split()
+    def has_advisor(self) -> bool:
+        return bool(self.advisor_name)
+
+
+class CertificateSummary(NamedTuple):
+    """What the register's list shows of a certificate; its status follows the same rules
+    as `Certificate`'s."""
+
+    number: str
+    status: CertificateStatus
+    valid_until: date
+    status_changed_on: date
+
+    def effective_status(self, on: date) -> CertificateStatus:
+        return effective_status(self.status, self.valid_until, on)
+
+    def effective_status_changed_on(self, on: date) -> date:
+        return effective_status_changed_on(self.status, self.valid_until, self.status_changed_on, on)
 
 
 @dataclass
 class RegistryEntry:
-    school: School
-    certificate: Certificate
+    school: School | SchoolSummary
+    certificate: Certificate | CertificateSummary
     status: CertificateStatus
     on: date = field(default_factory=today)
-
-    @property
-    def cities(self) -> list[str]:
-        return sorted({self.school.city, *(location.city for location in self.school.locations)})
+    cities: list[str] = field(default_factory=list)
 
     @property
     def status_changed_on(self) -> date:
@@ -102,40 +135,28 @@ def parse_query(args, *, strict: bool = False) -> SchoolQuery:
                        per_page=_int(args, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE))
 
 
-def _newest_certificates():
-    return select(func.max(Certificate.id)).group_by(Certificate.school_id)
-
-
-def _located_in(city_filter):
-    return or_(city_filter(School.city),
-               exists(select(Location.id).where(Location.school_id == School.id, city_filter(Location.city))))
-
-
-def _filtered(query: SchoolQuery):
-    statement = (select(School, Certificate).join(Certificate, Certificate.school_id == School.id)
-                 .where(Certificate.id.in_(_newest_certificates())))
-    for word in query.words:
-        statement = statement.where(or_(
-            School.name.icontains(word, autoescape=True),
-            Certificate.number.icontains(word, autoescape=True),
-            _located_in(lambda column, word=word: column.istartswith(word, autoescape=True))))
-    if query.city:
-        statement = statement.where(_located_in(lambda column: func.lower(column) == query.city.lower()))
-    if query.genre:  # genre codes are plain lower-case words, safe inside the JSON text
-        statement = statement.where(cast(School.genres, String).like(f'%"{query.genre}"%'))
-    return statement
-
-
-def search_schools(query: SchoolQuery, on: date | None = None) -> SchoolPage:
-    """One page of schools in the register, in name order; three queries whatever the page."""
+def search_schools(query: SchoolQuery, on: date | None = None, *, with_cities: bool = True) -> SchoolPage:
+    """One page of schools in the register, in name order (see `school_search`): two
+    queries, and one more for the cities of the page's locations when `with_cities`."""
     on = on or today()
-    statement = _filtered(query)
-    total = db.session.scalar(select(func.count()).select_from(statement.subquery()))
-    rows = db.session.execute(statement.options(selectinload(School.locations))
-                              .order_by(func.lower(School.name), School.id)
-                              .limit(query.per_page).offset((query.page - 1) * query.per_page)).all()
-    entries = [RegistryEntry(school, certificate, certificate.effective_status(on), on) for school, certificate in rows]
+    rows, total = school_search.find(db.session, query.q, query.city, query.genre, query.per_page,
+                                     (query.page - 1) * query.per_page)
+    cities = school_search.location_cities([row[0] for row in rows]) if with_cities and rows else {}
+    entries = []
+    for school_id, name, city, genres, advisor, email, phone, number, status, valid_until, changed_on in rows:
+        certificate = CertificateSummary(number, CertificateStatus(status), _date(valid_until), _date(changed_on))
+        school = SchoolSummary(school_id, name, city, _list(genres), advisor, email, phone)
+        entries.append(RegistryEntry(school, certificate, certificate.effective_status(on), on,
+                                     sorted({city, *cities.get(school_id, ())})))
     return SchoolPage(entries, total, query)
+
+
+def _date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)  # SQLite hands back text
+
+
+def _list(value) -> list:
+    return json.loads(value) if isinstance(value, str) else list(value or [])
 
 
 def registry_entry(school_id: int, on: date | None = None) -> RegistryEntry | None:
@@ -148,7 +169,8 @@ def registry_entry(school_id: int, on: date | None = None) -> RegistryEntry | No
     if row is None:
         return None
     school, certificate = row
-    return RegistryEntry(school, certificate, certificate.effective_status(on), on)
+    return RegistryEntry(school, certificate, certificate.effective_status(on), on,
+                         sorted({school.city, *(location.city for location in school.locations)}))
 
 
 def listed_school_ids(school_ids, on: date | None = None) -> set[int]:

@@ -22,14 +22,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    event,
-    func,
-    literal_column,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 import compliance.models  # noqa: F401  (the school table, for Employment's foreign key)
 from accounts.models import User
+from certification.fulltext import FullTextIndex
 from compliance.models import School
 from core.extensions import db
 from core.models import UTCDateTime, utcnow
@@ -375,20 +373,6 @@ class TeacherSearch(db.Model):
 
 
 # The full-text index: on PostgreSQL part of the metadata (so migrations know it); on SQLite
-# an FTS5 table that search.create_search_index() makes whenever this table is created.
-Index("ix_teacher_search_fulltext", func.to_tsvector(literal_column("'simple'"), TeacherSearch.document),
-      postgresql_using="gin").ddl_if(dialect="postgresql")
-
-
-@event.listens_for(TeacherSearch.__table__, "after_create")
-def _create_search_index(target, connection, **kw):
-    from certification.teachers.search import create_search_index
-
-    create_search_index(connection)
-
-
-@event.listens_for(TeacherSearch.__table__, "before_drop")
-def _drop_search_index(target, connection, **kw):
-    from certification.teachers.search import drop_search_index
-
-    drop_search_index(connection)
+# an FTS5 table made whenever this table is created.
+TEACHER_SEARCH_INDEX = FullTextIndex("teacher_search")
+TEACHER_SEARCH_INDEX.attach(TeacherSearch.__table__)

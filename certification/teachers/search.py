@@ -1,14 +1,12 @@
-"""The public registry's search: its index, kept current by the services, and its queries.
+"""The public teacher registry's search: its index, kept current by the services, and its queries.
 
 Why it is built this way (the registry must stay fast at 100,000 teachers and more):
 - Each public teacher has one `teacher_search` row holding normalised words (names, the
   digits of the number, the cities of publicly listed schools, genre names, and marker
   words `xg<genre>` and `xs<status>` for the filters), so a search is one full-text match
-  with every filter inside it. SQLite matches with FTS5, PostgreSQL with a GIN index on a
-  `simple` tsvector; the text is normalised in Python (lower case, no accents) so both
-  engines see the same words.
-- Results are never ranked: ranking scores every match, which for a common surname is
-  thousands of rows. Instead the row's key sorts by name (surname without "van", "de"…,
+  with every filter inside it (`certification.fulltext`: FTS5 on SQLite, a GIN tsvector
+  index on PostgreSQL).
+- Results are never ranked. The row's key sorts by name (surname without "van", "de"…,
   then first name: eight letters packed into the high bits, the teacher id in the low
   bits), and FTS5 hands out matches in key order, so the first page costs a page's worth
   of rows whatever the number of matches.
@@ -20,86 +18,36 @@ Why it is built this way (the registry must stay fast at 100,000 teachers and mo
 # ruff: noqa: S608  (the SQL below interpolates module constants only; user input is always bound)
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
-
+from certification import fulltext
+from certification.fulltext import cached_words as _cached_words
+from certification.fulltext import fold, words  # noqa: F401  (part of this module's interface)
 from certification.teachers.models import PUBLIC_STATUSES, TeacherSearch, TeacherStatus  # noqa: F401
+from certification.teachers.models import TEACHER_SEARCH_INDEX as INDEX
 
 TOTAL_CAP = 500
-MAX_TOKENS = 6
-# FTS5 streams a prefix match only for the prefix lengths it indexes; a longer query word is
-# cut to this length (as selective in practice) instead of making FTS5 merge whole lists.
-MAX_PREFIX = 10
-FTS_TABLE = "teacher_search_fts"
 SORT_LETTERS = 8
 ID_BITS = 24
-
-_SQLITE_DDL = (
-    f"DROP TABLE IF EXISTS {FTS_TABLE}",
-    # External content: the words live once, in teacher_search; rowid is the sort key.
-    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(document, content='teacher_search', content_rowid='sort_key', "
-    "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6 7 8 9 10', columnsize=0)",
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
-    "CREATE TRIGGER IF NOT EXISTS teacher_search_ai AFTER INSERT ON teacher_search BEGIN "
-    f"INSERT INTO {FTS_TABLE}(rowid, document) VALUES (new.sort_key, new.document); END",
-    "CREATE TRIGGER IF NOT EXISTS teacher_search_ad AFTER DELETE ON teacher_search BEGIN "
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, document) VALUES ('delete', old.sort_key, old.document); END",
-    "CREATE TRIGGER IF NOT EXISTS teacher_search_au AFTER UPDATE ON teacher_search BEGIN "
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, document) VALUES ('delete', old.sort_key, old.document); "
-    f"INSERT INTO {FTS_TABLE}(rowid, document) VALUES (new.sort_key, new.document); END",
-)
-_SQLITE_DROP = ("DROP TRIGGER IF EXISTS teacher_search_ai", "DROP TRIGGER IF EXISTS teacher_search_ad",
-                "DROP TRIGGER IF EXISTS teacher_search_au", f"DROP TABLE IF EXISTS {FTS_TABLE}")
-_POSTGRES_DDL = ("CREATE INDEX IF NOT EXISTS ix_teacher_search_fulltext ON teacher_search "
-                 "USING gin (to_tsvector('simple', document))",)
+FTS_TABLE = INDEX.fts
 
 
 def create_search_index(connection) -> None:
-    """Create (or rebuild) the full-text index over `teacher_search`. Runs after
-    `create_all()` creates the table; a migration calls it after creating the table too.
-    SQLite: an FTS5 table and three triggers that keep it in step. PostgreSQL: the GIN index
-    (already there when the table came from the models' metadata)."""
-    statements = _SQLITE_DDL if connection.dialect.name == "sqlite" else _POSTGRES_DDL
-    for statement in statements:
-        connection.exec_driver_sql(statement)
+    """Create (or rebuild) the full-text index over `teacher_search` (the first migration
+    that made the table calls this)."""
+    INDEX.create(connection)
 
 
 def drop_search_index(connection) -> None:
-    if connection.dialect.name == "sqlite":
-        for statement in _SQLITE_DROP:
-            connection.exec_driver_sql(statement)
+    INDEX.drop(connection)
 
 
 # --- normalising ----------------------------------------------------------------------------------
 
-_FOLD = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
-                       "þ": "th", "'": "", "’": ""})
-_WORD = re.compile(r"[a-z0-9]+")
 # Name particles that Dutch (and neighbouring) alphabetical order skips: "de Jong" under J.
 _PARTICLES = frozenset("van de der den het t ter te ten in op von zu la le du da di del della dos das".split())
-
-
-def fold(value: str) -> str:
-    """Lower case, accents off: "Yılmaz" → "yilmaz", "Müller" → "muller"."""
-    decomposed = unicodedata.normalize("NFKD", (value or "").lower().translate(_FOLD))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def words(value: str) -> list[str]:
-    return _WORD.findall(fold(value))
-
-
-@lru_cache(maxsize=65536)
-def _cached_words(value: str) -> tuple[str, ...]:
-    """Names, cities and genre labels repeat a lot; building the index words once each
-    keeps a bulk load of 100,000 teachers fast."""
-    return tuple(words(value))
 
 
 @lru_cache(maxsize=65536)
@@ -175,21 +123,8 @@ def reindex_teacher(session, teacher) -> None:
 def query_words(text: str) -> tuple[str, ...]:
     """The words of a search, as the index holds them: name particles ("de", "van") are
     left out when there is anything else to look for (they match a third of all Dutch
-    surnames and would only slow the match down), long words are cut to MAX_PREFIX."""
-    found = list(dict.fromkeys(words(text)))
-    meaningful = [word for word in found if word not in _PARTICLES]
-    return tuple(word[:MAX_PREFIX] for word in (meaningful or found))[:MAX_TOKENS]
-
-
-@event.listens_for(Engine, "connect")
-def _sqlite_read_speed(dbapi_connection, connection_record):
-    """The search reads the FTS index on every request: let SQLite map the file into memory
-    and keep more pages cached, instead of re-reading them through system calls."""
-    if type(dbapi_connection).__module__.startswith("sqlite3"):
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA mmap_size=268435456")
-        cursor.execute("PRAGMA cache_size=-32768")
-        cursor.close()
+    surnames and would only slow the match down)."""
+    return fulltext.query_words(text, _PARTICLES)
 
 
 @dataclass(frozen=True)
@@ -224,8 +159,8 @@ class SearchResult:
 
 _COLUMNS = "t.registration_number, t.first_name, t.last_name, t.status, t.genres"
 _PUBLIC = ", ".join(f"'{status.name}'" for status in PUBLIC_STATUSES)
-_FTS_MATCH = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
-_TS_MATCH = "to_tsvector('simple', s.document) @@ to_tsquery('simple', ?)"
+_FTS_MATCH = INDEX.sqlite_match
+_TS_MATCH = INDEX.postgres_match
 # Written with ? for SQLite; psycopg gets %s. Only constants are interpolated.
 _SQL = {
     "number": f"SELECT {_COLUMNS} FROM teacher t WHERE t.registration_number = ? AND t.status IN ({_PUBLIC})",
@@ -251,21 +186,12 @@ class Entry(NamedTuple):
 
 
 def _match(query: SearchQuery, dialect: str) -> str | None:
-    """The full-text expression; its words are [a-z0-9]+ only, so nothing in it is syntax
-    the user typed."""
     exact = ([f"xg{query.genre}"] if query.genre else []) + ([f"xs{query.status}"] if query.status else [])
-    if not query.words and not exact:
-        return None
-    if dialect == "postgresql":
-        return " & ".join([f"{word}:*" for word in query.words] + exact)
-    return " AND ".join([f'"{word}"*' for word in query.words] + [f'"{word}"' for word in exact])
+    return fulltext.match_expression(query.words, exact, dialect)
 
 
 def _fetch(connection, dialect: str, key, params) -> list:
-    # exec_driver_sql: no SQL compilation on this hot path, but SQLAlchemy's events still see
-    # every statement (query counting, logging).
-    sql = _SQL[key] if dialect == "sqlite" else _SQL[key].replace("?", "%s")
-    return connection.exec_driver_sql(sql, tuple(params)).fetchall()
+    return fulltext.fetch(connection, _SQL[key], params)
 
 
 def _entries(rows) -> list[Entry]:
@@ -278,7 +204,7 @@ def run_search(session, query: SearchQuery) -> SearchResult:
     queries, whatever the page size. This is the registry's hot path, so it sends plain SQL
     (inside the session's transaction) rather than compiling ORM statements."""
     connection = session.connection()
-    dialect = "sqlite" if connection.dialect.name == "sqlite" else "postgresql"
+    dialect = fulltext.dialect_of(connection)
     if query.number is not None:
         rows = [row for row in _entries(_fetch(connection, dialect, "number", (query.number,)))
                 if _passes_filters(row, query)]

@@ -120,6 +120,13 @@ def register_school(data: SchoolData, by: User) -> School:
     return school
 
 
+def school_changed(school_id: int) -> None:
+    """What the public registers show of a school changed: they follow, in this transaction."""
+    from certification.registry_hooks import school_changed as refresh_registers
+
+    refresh_registers(school_id)
+
+
 def update_school(school: School, data: SchoolData, by: User) -> list[str]:
     """Change the school's details. The school type and whether minors are taught decide
     which criteria a draft assessment holds, so a draft follows the change; an assessment
@@ -145,6 +152,7 @@ def update_school(school: School, data: SchoolData, by: User) -> list[str]:
 
         notes = resync_draft(school, by)
     record_event("school.updated", school, actor=by, details={"changed": changed})
+    school_changed(school.id)
     db.session.commit()
     return notes
 
@@ -177,6 +185,7 @@ def add_location(school: School, name: str, address: str, postcode: str, city: s
     db.session.add(location)
     db.session.flush()
     record_event("school.location_added", location, actor=by, details={"school_id": school.id})
+    school_changed(school.id)
     db.session.commit()
     return location
 
@@ -185,6 +194,7 @@ def update_location(location: Location, name: str, address: str, postcode: str, 
     for key, value in _location_values(name, address, postcode, city).items():
         setattr(location, key, value)
     record_event("school.location_updated", location, actor=by, details={"school_id": location.school_id})
+    school_changed(location.school_id)
     db.session.commit()
 
 
@@ -192,6 +202,7 @@ def remove_location(location: Location, by: User) -> None:
     record_event("school.location_removed", location, actor=by,
                  details={"school_id": location.school_id, "name": location.name, "rooms": len(location.rooms)})
     db.session.delete(location)
+    school_changed(location.school_id)
     db.session.commit()
 
 

@@ -131,6 +131,28 @@ def test_search_by_name_number_genre_status_and_paging(client, code):
     assert search(q='"; DROP TABLE teacher; --')["total"] == 0  # only words reach the search
 
 
+def test_a_broad_search_counts_up_to_the_cap_and_says_so(client, code, monkeypatch):
+    from certification.teachers import search as registry_search
+
+    monkeypatch.setattr(registry_search, "TOTAL_CAP", 3)
+    for first in ("Anna", "Bram", "Cas", "Daan", "Eva"):
+        factories.active_teacher(first_name=first, last_name="Jansen")
+
+    def page(number):
+        response = client.get("/api/v1/registry/teachers", query_string={"q": "jansen", "per_page": 2, "page": number})
+        return response.get_json()
+
+    first = page(1)
+    assert (first["total"], first["total_is_exact"], len(first["items"])) == (3, False, 2)
+    last = page(3)  # a partial page knows how many there are
+    assert ([item["name"] for item in last["items"]], last["total"], last["total_is_exact"]) == (["Eva Jansen"], 5,
+                                                                                                  True)
+    beyond = page(9)
+    assert beyond["items"] == [] and beyond["total_is_exact"] is False and beyond["total"] == 3
+    html = client.get("/register/docenten?q=jansen&per_page=2").get_data(as_text=True)
+    assert "Meer dan 3 docenten gevonden" in html and 'rel="next"' in html
+
+
 def test_the_openapi_document_describes_the_api(client, plan):
     spec = client.get("/api/v1/openapi.json").get_json()
     assert spec["openapi"].startswith("3.")

@@ -48,6 +48,16 @@ def notify_school(certificate: Certificate, subject, template: str, **context) -
     return sent
 
 
+def refresh_registers(school_id: int) -> None:
+    """The school entered the register or its details changed: its own entry and its
+    teachers' entries (which list and search its city) follow, in the caller's transaction."""
+    from certification.certificates.school_search import reindex_school
+
+    db.session.flush()
+    reindex_school(db.session, school_id)
+    refresh_teacher_registry(school_id)
+
+
 def refresh_teacher_registry(school_id: int) -> None:
     """The teacher registry shows a teacher's certified schools (and searches their cities);
     when a school starts or stops counting as certified, its teachers' entries follow."""

@@ -10,7 +10,7 @@ from certification.certificates.credentials import verification_url
 from certification.certificates.dates import add_months, today
 from certification.certificates.errors import CertificateError
 from certification.certificates.models import Certificate, CertificateCounter, CertificateStatus
-from certification.certificates.services.common import notify_school, refresh_teacher_registry, write_change
+from certification.certificates.services.common import notify_school, refresh_registers, write_change
 from certification.certificates.status_lists import assign_status_index
 from compliance.models import Assessment, AssessmentStatus, School
 from core.extensions import db
@@ -121,5 +121,5 @@ def issue_certificate(assessment: Assessment, by, conditions: list[dict] | None 
         "conditions": len(cleaned), "locations": len(certificate.scope)})
     notify_school(certificate, _l("Jullie keurmerk: certificaat %(number)s", number=number), "issued",
                   url=verification_url(number))
-    refresh_teacher_registry(certificate.school_id)
+    refresh_registers(certificate.school_id)
     return certificate
