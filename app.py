@@ -82,11 +82,13 @@ def _render_migration_item(type_, obj, autogen_context):
 
 
 def _include_in_migrations(obj, name, type_, reflected, compare_to):
-    """The registers' full-text indexes (FTS5 tables on SQLite, an expression index on
-    PostgreSQL) are made by `certification.fulltext`, not by Alembic's comparison."""
+    """The registers' full-text indexes (FTS5 tables on SQLite, a generated column with a GIN
+    index on PostgreSQL) are made by `certification.fulltext`, not by Alembic's comparison."""
     from certification.fulltext import FullTextIndex
 
-    return not any(FullTextIndex(table).is_own(name, type_) for table in ("teacher_search", "school_search"))
+    table = getattr(getattr(obj, "table", None), "name", None)
+    return not any(FullTextIndex(search_table).is_own(name, type_, table)
+                   for search_table in ("teacher_search", "school_search"))
 
 
 def import_models() -> None:

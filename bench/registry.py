@@ -217,42 +217,60 @@ def _percentile(values, share):
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
+def _sibling_database(url: str, folder: Path, name: str) -> str:
+    """A second, empty database on the same engine as `url`: a SQLite file in `folder`, or a
+    database beside it on the same PostgreSQL server."""
+    if url.startswith("sqlite"):
+        return f"sqlite:///{folder / f'{name}.sqlite'}"
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    server = make_url(url)
+    sibling = server.set(database=f"{server.database}_{name}")
+    engine = create_engine(server, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{sibling.database}"'))
+        connection.execute(text(f'CREATE DATABASE "{sibling.database}"'))
+    engine.dispose()
+    return sibling.render_as_string(hide_password=False)
+
+
+def _request_times(client, paths: list[str], requests: int) -> list[float]:
+    """Seconds per request, each a whole request (its own app context and database session,
+    as under gunicorn), after a warm-up."""
+    for path in paths[:100]:
+        client.get(path)
+    times = []
+    for index in range(requests):
+        path = paths[index % len(paths)]
+        started = time.perf_counter()
+        response = client.get(path)
+        times.append(time.perf_counter() - started)
+        assert response.status_code == 200, (path, response.get_data(as_text=True))
+    return times
+
+
 def latency(url: str, requests: int = 1500) -> dict:
     """Per-request latency in-process (no network), and the search queries' own share; the
     school search's per-request latency beside it."""
     from certification.teachers import search
     from certification.teachers.services import parse_search
+    from core.extensions import db
 
     app = common.make_app(url)
     mix = query_mix(app, 300, seed=11)
     schools = school_mix(app, 300, seed=11)
     client = app.test_client()
+    school_times = _request_times(client, schools, requests)
+    whole = _request_times(client, mix, requests)
     with app.app_context():
-        from core.extensions import db
-
         count = db.session.execute(db.text("SELECT count(*) FROM teacher")).scalar_one()
         registered = db.session.execute(db.text("SELECT count(DISTINCT school_id) FROM certificate")).scalar_one()
-        for path in schools[:100]:
-            client.get(path)
-        school_times = []
+        queries = [parse_search(dict(urllib.parse.parse_qsl(path.split("?", 1)[1]))) for path in mix]
+        sql = []
         for index in range(requests):
-            path = schools[index % len(schools)]
             started = time.perf_counter()
-            response = client.get(path)
-            school_times.append(time.perf_counter() - started)
-            assert response.status_code == 200, (path, response.get_data(as_text=True))
-        for path in mix[:100]:
-            client.get(path)
-        whole, sql = [], []
-        for index in range(requests):
-            path = mix[index % len(mix)]
-            started = time.perf_counter()
-            response = client.get(path)
-            whole.append(time.perf_counter() - started)
-            assert response.status_code == 200, (path, response.get_data(as_text=True))
-            query = parse_search(dict(urllib.parse.parse_qsl(path.split("?", 1)[1])))
-            started = time.perf_counter()
-            search.run_search(db.session, query)
+            search.run_search(db.session, queries[index % len(queries)])
             sql.append(time.perf_counter() - started)
     return {"teachers": count, "p50": _percentile(whole, .5) * 1000, "p95": _percentile(whole, .95) * 1000,
             "sql_p50": _percentile(sql, .5) * 1000, "sql_p95": _percentile(sql, .95) * 1000,
@@ -271,8 +289,12 @@ def query_counts(url: str) -> dict:
     with app.app_context():
         common_name = db.session.execute(db.text(
             "SELECT last_name FROM teacher GROUP BY last_name ORDER BY count(*) DESC LIMIT 1")).scalar_one()
-        for label, template in (("page /register/docenten", "/register/docenten?q={q}&per_page={n}"),
-                                ("API /api/v1/registry/teachers", "/api/v1/registry/teachers?q={q}&per_page={n}")):
+        pages = (("page /register/docenten", f"/register/docenten?q={urllib.parse.quote(common_name)}&per_page="),
+                 ("API /api/v1/registry/teachers",
+                  f"/api/v1/registry/teachers?q={urllib.parse.quote(common_name)}&per_page="),
+                 ("page /register/scholen", "/register/scholen?q=dansschool&per_page="),
+                 ("API /api/v1/registry/schools", "/api/v1/registry/schools?q=dansschool&per_page="))
+        for label, path in pages:
             for size in (10, 100):
                 statements = []
 
@@ -281,10 +303,10 @@ def query_counts(url: str) -> dict:
 
                 event.listen(db.engine, "before_cursor_execute", count)
                 try:
-                    response = client.get(template.format(q=urllib.parse.quote(common_name), n=size))
+                    response = client.get(f"{path}{size}")
                 finally:
                     event.remove(db.engine, "before_cursor_execute", count)
-                assert response.status_code == 200
+                assert response.status_code == 200, path
                 counts[(label, size)] = len(statements)
     return counts
 
@@ -366,7 +388,7 @@ def main(argv=None):
             print("\n2. Search latency by registry size (in-process, no network; same kind of query mix)")
             sizes = []
             for teachers, schools in ((1_000, 100), (10_000, 1_000)):
-                small = f"sqlite:///{folder / f'size-{teachers}.sqlite'}"
+                small = _sibling_database(url, folder, f"size_{teachers}")
                 app = common.make_app(small)
                 common.fresh_database(app, force=True)
                 from bench.generate import fill
@@ -383,9 +405,9 @@ def main(argv=None):
                       f"{m['sql_p95']:7.3f} {m['p50'] / base['p50']:9.2f}x {m['schools']:8d} {m['school_p50']:8.2f} ms "
                       f"{m['school_p95']:7.2f}")
             print("   (schools: in the register, i.e. with a certificate; school p50/p95: /api/v1/registry/schools)")
-            print("\n3. SQL queries per registry page")
-            for (label, size), number in query_counts(url).items():
-                print(f"   {label:32} {size:3d} results: {number} queries")
+        print("\n3. SQL queries per registry page (must not grow with the page)")
+        for (label, size), number in query_counts(url).items():
+            print(f"   {label:32} {size:3d} results: {number} queries")
         if not args.skip_import:
             print("\n4. Import of 100,000 teacher rows (first_name, last_name, email, genres)")
             for (label, kind), seconds in import_speed(folder).items():

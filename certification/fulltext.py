@@ -3,21 +3,29 @@
 A register keeps one search row per public entry: `document` holds the entry's normalised
 words (lower case, no accents, so SQLite and PostgreSQL see the same words) and marker
 words for exact filters (`xg<genre>`, …); `sort_key` is a unique integer that sorts the
-rows in the order the register lists them. On SQLite an FTS5 table (external content, its
-rowid the sort key) indexes the words; on PostgreSQL a GIN index on a `simple` tsvector.
+rows in the order the register lists them.
 
-Matches are never ranked: ranking scores every match, which for a common word is thousands
-of rows. FTS5 hands out matches in rowid order, i.e. in the register's order, so the first
-page costs a page's worth of rows whatever the number of matches.
+SQLite: an FTS5 table (external content, its rowid the sort key) indexes the words and their
+prefixes. Matches are never ranked (ranking scores every match, which for a common word is
+thousands of rows): FTS5 hands them out in rowid order, i.e. in the register's order, so the
+first page costs a page's worth of rows whatever the number of matches.
+
+PostgreSQL: a stored, generated `search_vector` column holds every word's prefixes (up to
+MAX_PREFIX letters) as exact terms, under a GIN index, so that a prefix search is an exact
+lookup instead of a scan over every term that starts with the prefix. Name searches find
+rows that sit together in name order (every "de Jong"), which misleads the planner's choice
+between walking the name order and collecting the matches; `postgres_order` makes that
+choice from the number of matches, which the search counts first.
 """
 
 # ruff: noqa: S608  (the SQL below interpolates table names fixed in code; user input is always bound)
 
+import json
 import re
 import unicodedata
 from functools import lru_cache
 
-from sqlalchemy import Index, event, func, literal_column
+from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 MAX_TOKENS = 6
@@ -55,9 +63,25 @@ def query_words(text: str, skip: frozenset = frozenset()) -> tuple[str, ...]:
     return tuple(word[:MAX_PREFIX] for word in (meaningful or found))[:MAX_TOKENS]
 
 
+MARKER_PATTERN = "x[cgs]"  # city, genre, status
+
+
 def marker(prefix: str, value: str) -> str:
-    """An exact-match word for a filter: marker("xc", "Den Haag") → "xcdenhaag"."""
+    """An exact-match word for a filter: marker("xc", "Den Haag") → "xcdenhaag". Prefixes
+    are "xc" (city), "xg" (genre) and "xs" (status), see MARKER_PATTERN."""
     return prefix + "".join(cached_words(value))
+
+
+def json_list(value) -> tuple:
+    """A JSON list column as plain SQL hands it back: text on SQLite, a list on PostgreSQL.
+    The registers read a few distinct genre lists thousands of times, so text is parsed
+    once per distinct value."""
+    return _parsed_list(value) if isinstance(value, str) else tuple(value or ())
+
+
+@lru_cache(maxsize=4096)
+def _parsed_list(text: str) -> tuple:
+    return tuple(json.loads(text) or ())
 
 
 def dialect_of(connection) -> str:
@@ -82,23 +106,25 @@ class FullTextIndex:
         # A subquery yielding the matching sort keys in order (SQLite), and the condition
         # on the search table aliased `s` (PostgreSQL).
         self.sqlite_match = f"SELECT rowid FROM {self.fts} WHERE {self.fts} MATCH ?"
-        self.postgres_match = "to_tsvector('simple', s.document) @@ to_tsquery('simple', ?)"
+        self.postgres_match = "s.search_vector @@ to_tsquery('simple', ?)"
 
     def attach(self, table) -> None:
-        """Declare the PostgreSQL index in the metadata (so migrations know it) and create
-        the SQLite FTS5 table whenever `table` is created."""
-        Index(self.pg_index_name, func.to_tsvector(literal_column("'simple'"), table.c.document),
-              postgresql_using="gin").ddl_if(dialect="postgresql")
+        """Create the index whenever `table` is created, and drop it with the table."""
         event.listen(table, "after_create", lambda target, connection, **kw: self.create(connection))
         event.listen(table, "before_drop", lambda target, connection, **kw: self.drop(connection))
 
     def create(self, connection) -> None:
         """Create (or rebuild) the index: on SQLite an FTS5 table kept in step by three
-        triggers; on PostgreSQL the GIN index (already there when the table came from the
-        metadata). A migration calls this after creating the search table."""
+        triggers; on PostgreSQL the generated `search_vector` column and its GIN index. A
+        migration calls this after creating the search table."""
         if connection.dialect.name != "sqlite":
-            connection.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {self.pg_index_name} ON {self.table} "
-                                       "USING gin (to_tsvector('simple', document))")
+            for statement in (
+                _PG_PREFIXES_FUNCTION,
+                f"ALTER TABLE {self.table} ADD COLUMN IF NOT EXISTS search_vector tsvector GENERATED ALWAYS AS "
+                "(to_tsvector('simple', search_prefixes(document))) STORED",
+                f"CREATE INDEX IF NOT EXISTS {self.pg_index_name} ON {self.table} USING gin (search_vector)",
+            ):
+                connection.exec_driver_sql(statement)
             return
         table, fts = self.table, self.fts
         for statement in (
@@ -106,6 +132,7 @@ class FullTextIndex:
             f"CREATE VIRTUAL TABLE {fts} USING fts5(document, content='{table}', content_rowid='sort_key', "
             "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6 7 8 9 10', columnsize=0)",
             f"INSERT INTO {fts}({fts}) VALUES ('rebuild')",
+            f"INSERT INTO {fts}({fts}) VALUES ('optimize')",
             f"CREATE TRIGGER IF NOT EXISTS {table}_ai AFTER INSERT ON {table} BEGIN "
             f"INSERT INTO {fts}(rowid, document) VALUES (new.sort_key, new.document); END",
             f"CREATE TRIGGER IF NOT EXISTS {table}_ad AFTER DELETE ON {table} BEGIN "
@@ -116,18 +143,80 @@ class FullTextIndex:
         ):
             connection.exec_driver_sql(statement)
 
-    def drop(self, connection) -> None:
-        """Remove the SQLite FTS5 table and its triggers (before a bulk load, or with the table)."""
+    def optimize(self, connection) -> None:
+        """Merge the index into one piece. Every change adds a small segment to the FTS5
+        index (or to the GIN index's pending list), and a search reads each segment: merged,
+        a search costs a quarter of what it costs after a day of changes or a rebuild. The
+        daily jobs call this."""
         if connection.dialect.name == "sqlite":
-            for suffix in ("ai", "ad", "au"):
-                connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {self.table}_{suffix}")
-            connection.exec_driver_sql(f"DROP TABLE IF EXISTS {self.fts}")
+            connection.exec_driver_sql(f"INSERT INTO {self.fts}({self.fts}) VALUES ('optimize')")
+        else:
+            connection.exec_driver_sql(f"SELECT gin_clean_pending_list('{self.pg_index_name}'::regclass)")
 
-    def is_own(self, name: str | None, type_: str) -> bool:
+    def drop(self, connection) -> None:
+        """Remove the index (before a bulk load, or with the table): on SQLite the FTS5 table
+        and its triggers, on PostgreSQL the GIN index (the generated column stays)."""
+        if connection.dialect.name != "sqlite":
+            connection.exec_driver_sql(f"DROP INDEX IF EXISTS {self.pg_index_name}")
+            return
+        for suffix in ("ai", "ad", "au"):
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {self.table}_{suffix}")
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {self.fts}")
+
+    def is_own(self, name: str | None, type_: str, table: str | None = None) -> bool:
         """True for the objects this index makes itself, which migrations leave alone."""
         if type_ == "table":
             return bool(name) and name.startswith(self.fts)
+        if type_ == "column":
+            return table == self.table and name == "search_vector"
         return type_ == "index" and name == self.pg_index_name
+
+
+# Every prefix of every word, and the words: "jan de" → "j ja jan d de jan de". Filter
+# markers (see `marker`) stay whole, so that "xcden" (Den) is not found in "xcdenhaag" (Den
+# Haag). IMMUTABLE, so that a generated column may use it.
+_PG_PREFIXES_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION search_prefixes(document text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT coalesce(string_agg(left(word, n), ' '), '') || ' ' || document
+  FROM regexp_split_to_table(document, ' ') AS word,
+       generate_series(1, CASE WHEN word ~ '^{MARKER_PATTERN}' THEN 0 ELSE least(length(word), {MAX_PREFIX}) END) AS n
+$$"""
+# PostgreSQL: beyond this many matches a search first looks for its page among the first
+# PROBE_ROWS rows in name order.
+PG_DENSE_MATCHES = 500
+PROBE_ROWS = 2000
+
+
+def postgres_pages(table: str, keys: str) -> dict:
+    """The two ways a PostgreSQL page query reads `keys` (columns of `table`, aliased `s`)
+    of one page of matches in name order; both take (match, per_page, offset) as written in
+    `postgres_params`, and run as one statement each.
+
+    - "sparse" (few matches): collect them from the GIN index and sort them; costs what the
+      number of matches costs, however they are spread.
+    - "dense" (many matches): walking the name order finds a page of a common first name or
+      city at once, but walks far for a common surname, whose matches all sit together
+      under its letter. So it looks among the first PROBE_ROWS rows in name order and, only
+      if the page is not all there, collects and sorts as "sparse" does.
+    """
+    match = "s.search_vector @@ to_tsquery('simple', ?)"
+    collect = f"SELECT {keys} FROM {table} s WHERE {match} ORDER BY s.sort_key + 0 LIMIT ? OFFSET ?"
+    dense = (f"WITH probe AS MATERIALIZED (SELECT {keys} FROM (SELECT * FROM {table} ORDER BY sort_key "
+             f"LIMIT ?) AS s WHERE {match} ORDER BY s.sort_key LIMIT ? OFFSET ?) "
+             "SELECT * FROM probe WHERE (SELECT count(*) FROM probe) = ? UNION ALL "
+             f"(SELECT {keys} FROM {table} s WHERE {match} AND (SELECT count(*) FROM probe) < ? "
+             "ORDER BY s.sort_key + 0 LIMIT ? OFFSET ?)")
+    return {"sparse": collect, "dense": dense}
+
+
+def postgres_params(kind: str, match: str, per_page: int, offset: int) -> tuple:
+    if kind == "sparse":
+        return match, per_page, offset
+    return PROBE_ROWS, match, per_page, offset, per_page, match, per_page, per_page, offset
+
+
+def postgres_kind(matches: int) -> str:
+    return "dense" if matches > PG_DENSE_MATCHES else "sparse"
 
 
 def match_expression(query_words: tuple[str, ...], exact: list[str], dialect: str) -> str | None:
@@ -136,17 +225,24 @@ def match_expression(query_words: tuple[str, ...], exact: list[str], dialect: st
     to match (the whole register)."""
     if not query_words and not exact:
         return None
-    if dialect == "postgresql":
-        return " & ".join([f"{word}:*" for word in query_words] + list(exact))
+    if dialect == "postgresql":  # the index holds every prefix as a term of its own
+        return " & ".join(list(query_words) + list(exact))
     return " AND ".join([f'"{word}"*' for word in query_words] + [f'"{word}"' for word in exact])
 
 
 @event.listens_for(Engine, "connect")
-def _sqlite_read_speed(dbapi_connection, connection_record):
-    """The registers read their FTS index on every search: let SQLite map the file into
-    memory and keep more pages cached, instead of re-reading them through system calls."""
-    if type(dbapi_connection).__module__.startswith("sqlite3"):
+def _read_speed(dbapi_connection, connection_record):
+    """SQLite: the registers read their FTS index on every search; let SQLite map the file
+    into memory and keep more pages cached, instead of re-reading them through system calls.
+    PostgreSQL: a web request's queries are small; starting parallel workers for one costs
+    more than it saves (and the registers' dense searches would start them for nothing)."""
+    module = type(dbapi_connection).__module__
+    if module.startswith("sqlite3"):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA mmap_size=268435456")
         cursor.execute("PRAGMA cache_size=-32768")
         cursor.close()
+    elif module.startswith("psycopg"):
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SET max_parallel_workers_per_gather = 0")
+        dbapi_connection.commit()

@@ -7,7 +7,6 @@ expired, so that a parent who looks it up learns that. A school that never had o
 in it.
 """
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -16,6 +15,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from certification import fulltext
 from certification.certificates import school_search
 from certification.certificates.dates import today
 from certification.certificates.errors import CertificateError
@@ -145,7 +145,7 @@ def search_schools(query: SchoolQuery, on: date | None = None, *, with_cities: b
     entries = []
     for school_id, name, city, genres, advisor, email, phone, number, status, valid_until, changed_on in rows:
         certificate = CertificateSummary(number, CertificateStatus(status), _date(valid_until), _date(changed_on))
-        school = SchoolSummary(school_id, name, city, _list(genres), advisor, email, phone)
+        school = SchoolSummary(school_id, name, city, list(fulltext.json_list(genres)), advisor, email, phone)
         entries.append(RegistryEntry(school, certificate, certificate.effective_status(on), on,
                                      sorted({city, *cities.get(school_id, ())})))
     return SchoolPage(entries, total, query)
@@ -153,10 +153,6 @@ def search_schools(query: SchoolQuery, on: date | None = None, *, with_cities: b
 
 def _date(value) -> date:
     return value if isinstance(value, date) else date.fromisoformat(value)  # SQLite hands back text
-
-
-def _list(value) -> list:
-    return json.loads(value) if isinstance(value, str) else list(value or [])
 
 
 def registry_entry(school_id: int, on: date | None = None) -> RegistryEntry | None:

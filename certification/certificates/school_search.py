@@ -40,12 +40,15 @@ _SQL = {
     ("sqlite", "page"): f"SELECT {_COLUMNS} FROM {_FROM} WHERE s.sort_key IN "
                         f"({INDEX.sqlite_match} ORDER BY rowid LIMIT ? OFFSET ?) ORDER BY s.sort_key",
     ("sqlite", "count"): f"SELECT count(*) FROM ({INDEX.sqlite_match}) AS matched",
-    ("postgresql", "page"): f"SELECT {_COLUMNS} FROM {_FROM} WHERE {INDEX.postgres_match} "
-                            "ORDER BY s.sort_key LIMIT ? OFFSET ?",
     ("postgresql", "count"): f"SELECT count(*) FROM school_search s WHERE {INDEX.postgres_match}",
     "all_page": f"SELECT {_COLUMNS} FROM {_FROM} ORDER BY s.sort_key LIMIT ? OFFSET ?",
     "all_count": "SELECT count(*) FROM school_search",
 }
+# PostgreSQL: the page's schools found one of two ways (see fulltext.postgres_pages), then joined.
+_PG_PAGE = {kind: f"SELECT {_COLUMNS} FROM ({keys}) AS s JOIN school sc ON sc.id = s.school_id "
+                  "JOIN certificate c ON c.id = s.certificate_id ORDER BY s.sort_key"
+            for kind, keys in fulltext.postgres_pages("school_search",
+                                                      "s.school_id, s.certificate_id, s.sort_key").items()}
 
 
 # --- the words -------------------------------------------------------------------------------------------
@@ -166,6 +169,13 @@ def find(session, q: str, city: str, genre: str, per_page: int, offset: int) -> 
     dialect = fulltext.dialect_of(connection)
     exact = ([fulltext.marker("xc", city)] if city else []) + ([f"xg{genre}"] if genre else [])
     match = fulltext.match_expression(fulltext.query_words(_COMPACT_NUMBER.sub(r"dv \1 \2", q)), exact, dialect)
+    if match is not None and dialect == "postgresql":  # count first: the number decides how to read the page
+        total = fulltext.fetch(connection, _SQL[("postgresql", "count")], (match,))[0][0]
+        if total <= offset:
+            return [], total
+        kind = fulltext.postgres_kind(total)
+        params = fulltext.postgres_params(kind, match, per_page, offset)
+        return fulltext.fetch(connection, _PG_PAGE[kind], params), total
     if match is None:
         rows = fulltext.fetch(connection, _SQL["all_page"], (per_page, offset))
     else:

@@ -17,7 +17,6 @@ Why it is built this way (the registry must stay fast at 100,000 teachers and mo
 
 # ruff: noqa: S608  (the SQL below interpolates module constants only; user input is always bound)
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -170,11 +169,14 @@ _SQL = {
     ("sqlite", "page"): f"SELECT {_COLUMNS} FROM teacher_search s JOIN teacher t ON t.id = s.teacher_id "
                         f"WHERE s.sort_key IN ({_FTS_MATCH} ORDER BY rowid LIMIT ? OFFSET ?) ORDER BY s.sort_key",
     ("sqlite", "count"): f"SELECT count(*) FROM ({_FTS_MATCH} LIMIT ?) AS capped",
-    ("postgresql", "page"): f"SELECT {_COLUMNS} FROM teacher_search s JOIN teacher t ON t.id = s.teacher_id "
-                            f"WHERE {_TS_MATCH} ORDER BY s.sort_key LIMIT ? OFFSET ?",
     ("postgresql", "count"): f"SELECT count(*) FROM (SELECT 1 FROM teacher_search s WHERE {_TS_MATCH} LIMIT ?) "
                              "AS capped",
 }
+
+
+# PostgreSQL: the page's teachers found one of two ways (see fulltext.postgres_pages), then joined.
+_PG_PAGE = {kind: f"SELECT {_COLUMNS} FROM ({keys}) AS s JOIN teacher t ON t.id = s.teacher_id ORDER BY s.sort_key"
+            for kind, keys in fulltext.postgres_pages("teacher_search", "s.teacher_id, s.sort_key").items()}
 
 
 class Entry(NamedTuple):
@@ -182,7 +184,7 @@ class Entry(NamedTuple):
     first_name: str
     last_name: str
     status: str
-    genres: list
+    genres: tuple
 
 
 def _match(query: SearchQuery, dialect: str) -> str | None:
@@ -195,7 +197,7 @@ def _fetch(connection, dialect: str, key, params) -> list:
 
 
 def _entries(rows) -> list[Entry]:
-    return [Entry(number, first, last, status, json.loads(genres) if isinstance(genres, str) else (genres or []))
+    return [Entry(number, first, last, status, fulltext.json_list(genres))
             for number, first, last, status, genres in rows]
 
 
@@ -210,6 +212,8 @@ def run_search(session, query: SearchQuery) -> SearchResult:
                 if _passes_filters(row, query)]
         return SearchResult(rows if query.page == 1 else [], len(rows), True, query)
     match = _match(query, dialect)
+    if match is not None and dialect == "postgresql":
+        return _postgres_search(connection, query, match)
     if match is None:
         rows = _entries(_fetch(connection, dialect, "all_page", (query.per_page, query.offset)))
     else:
@@ -220,6 +224,20 @@ def run_search(session, query: SearchQuery) -> SearchResult:
         total = _fetch(connection, dialect, "all_count", (TOTAL_CAP + 1,))[0][0]
     else:
         total = _fetch(connection, dialect, (dialect, "count"), (match, TOTAL_CAP + 1))[0][0]
+    exact = total <= TOTAL_CAP
+    return SearchResult(rows, total if exact else TOTAL_CAP, exact, query)
+
+
+def _postgres_search(connection, query: SearchQuery, match: str) -> SearchResult:
+    """Count first (capped): the number of matches decides how the page is read."""
+    total = fulltext.fetch(connection, _SQL[("postgresql", "count")], (match, TOTAL_CAP + 1))[0][0]
+    rows = []
+    if total > query.offset or total > TOTAL_CAP:
+        kind = fulltext.postgres_kind(total)
+        rows = _entries(fulltext.fetch(connection, _PG_PAGE[kind],
+                                       fulltext.postgres_params(kind, match, query.per_page, query.offset)))
+    if 0 < len(rows) < query.per_page:
+        return SearchResult(rows, query.offset + len(rows), True, query)  # the page holds the rest
     exact = total <= TOTAL_CAP
     return SearchResult(rows, total if exact else TOTAL_CAP, exact, query)
 

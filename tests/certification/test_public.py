@@ -153,6 +153,22 @@ def test_a_broad_search_counts_up_to_the_cap_and_says_so(client, code, monkeypat
     assert "Meer dan 3 docenten gevonden" in html and 'rel="next"' in html
 
 
+@pytest.mark.parametrize("probe_rows", [2, 1000])  # PostgreSQL: the page beyond the probe, and within it
+def test_a_common_name_is_listed_in_name_order_page_by_page(client, code, monkeypatch, probe_rows):
+    from certification import fulltext
+
+    monkeypatch.setattr(fulltext, "PG_DENSE_MATCHES", 0)  # read every search as a "dense" one
+    monkeypatch.setattr(fulltext, "PROBE_ROWS", probe_rows)
+    for first, last in (("Bram", "Aalders"), ("Eva", "Visser"), ("Anna", "Visser"), ("Cas", "Visser"),
+                        ("Daan", "de Visser"), ("Bram", "Visser"), ("Anna", "Zwart")):
+        factories.active_teacher(first_name=first, last_name=last)
+    names = []
+    for number in (1, 2, 3):
+        found = client.get("/api/v1/registry/teachers", query_string={"q": "visser", "per_page": 2, "page": number})
+        names += [item["name"] for item in found.get_json()["items"]]
+    assert names == ["Anna Visser", "Bram Visser", "Cas Visser", "Daan de Visser", "Eva Visser"]
+
+
 def test_the_openapi_document_describes_the_api(client, plan):
     spec = client.get("/api/v1/openapi.json").get_json()
     assert spec["openapi"].startswith("3.")
@@ -182,3 +198,17 @@ def test_a_registry_page_runs_as_many_queries_for_100_results_as_for_10(app, cli
                 "/api/v1/registry/teachers?per_page={}"):
         ten, hundred = _count_queries(app, client, url.format(10)), _count_queries(app, client, url.format(100))
         assert ten == hundred and 0 < ten <= 3, (url, ten, hundred)
+
+
+def test_the_daily_job_merges_the_search_index_and_search_still_finds_everyone(client, code):
+    for first in ("Anna", "Bram", "Cas", "Daan", "Eva", "Fien"):
+        factories.active_teacher(first_name=first, last_name="Visser")
+    def index_pieces():
+        return db.session.execute(db.text("SELECT count(*) FROM teacher_search_fts_data")).scalar_one()
+
+    before = index_pieces() if db.engine.dialect.name == "sqlite" else None
+    services.run_daily()
+    if before is not None:
+        assert index_pieces() < before  # each change had added a segment; now they are one
+    found = client.get("/api/v1/registry/teachers", query_string={"q": "visser"}).get_json()
+    assert found["total"] == 6 and found["items"][0]["name"] == "Anna Visser"

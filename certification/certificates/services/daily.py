@@ -20,7 +20,7 @@ from sqlalchemy.orm import joinedload
 
 from certification.certificates.credentials import verification_url
 from certification.certificates.dates import add_months, today
-from certification.certificates.models import Certificate, CertificateStatus, ReasonCategory
+from certification.certificates.models import SCHOOL_SEARCH_INDEX, Certificate, CertificateStatus, ReasonCategory
 from certification.certificates.services.common import notify_school
 from certification.certificates.services.lifecycle import change_status
 from core.audit import record_event
@@ -127,6 +127,8 @@ def run_daily(on: date | None = None) -> DailyReport:
                      joinedload(Certificate.revocation_list), joinedload(Certificate.suspension_list))
             .with_for_update(skip_locked=True, of=Certificate)).scalars().all()
         if not batch:
+            SCHOOL_SEARCH_INDEX.optimize(db.session.connection())
+            db.session.commit()
             return report
         for certificate in batch:
             if certificate.valid_until < on:

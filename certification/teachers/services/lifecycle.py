@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from certification.teachers.errors import RegistryError
-from certification.teachers.models import Employment, Sanction, Teacher, TeacherStatus
+from certification.teachers.models import TEACHER_SEARCH_INDEX, Employment, Sanction, Teacher, TeacherStatus
 from certification.teachers.services.common import current_rules, refresh_status, today
 from certification.teachers.status import cpd_cycle, cpd_points, cpd_shortfall, vog_check
 from core.audit import record_event
@@ -162,4 +162,6 @@ def run_daily(on: date | None = None, progress=None) -> DailyReport:
         db.session.commit()
         if progress:
             progress(len(batch))
+    TEACHER_SEARCH_INDEX.optimize(db.session.connection())
+    db.session.commit()
     return report
