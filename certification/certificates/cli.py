@@ -10,7 +10,8 @@ certificates_cli = AppGroup("certificates", help="School certificates: daily job
 def daily():
     """Expire certificates, end finished suspensions, send expiry (90/30 days), renewal and
     monitoring e-mails, and suspend schools whose monitoring report is overdue past the
-    grace period. Run once a day from cron; safe to run on several nodes at once."""
+    grace period; merge the school register's search index. Run once a day from cron; safe to
+    run on several nodes at once."""
     from certification.certificates.services import run_daily
 
     report = run_daily()

@@ -14,8 +14,8 @@ registry_cli = AppGroup("registry", help="The teacher registry: daily job, impor
 
 @registry_cli.command("daily")
 def daily():
-    """Lapse registrations whose VOG or CPD cycle ran out, end finished suspensions, and warn
-    teachers 60 days ahead. Safe to run on several nodes at once."""
+    """Lapse registrations whose VOG or CPD cycle ran out, end finished suspensions, warn
+    teachers 60 days ahead, and merge the search index. Safe to run on several nodes at once."""
     from certification.teachers.services import run_daily
 
     report = run_daily()
