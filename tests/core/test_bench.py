@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from bench import common
 from bench.generate import fill
-from bench.registry import query_mix, school_mix
+from bench.mixes import query_mix, school_mix
 
 TEACHERS, SCHOOLS = 300, 60
 
