@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := app:create_app
-SOURCES := app.py core accounts standards compliance certification reporting templates
+SOURCES := app.py core accounts standards compliance certification templates
 
 .PHONY: run test setup dev-setup translations lint extract clean
 
@@ -39,7 +39,7 @@ lint: dev-setup
 extract: $(BIN)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output $(SOURCES)
 	test -f translations/en/LC_MESSAGES/messages.po || $(BIN)/pybabel init -i translations/messages.pot -d translations -l en
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete --no-wrap
 
 clean:
 	rm -rf $(VENV) .pytest_cache

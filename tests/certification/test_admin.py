@@ -106,6 +106,22 @@ def test_a_new_code_of_conduct_lapses_active_teachers_until_they_sign(client, ac
         services.sign_code(active, code.id, by=active.user)
 
 
+def test_publishing_leaves_what_does_not_fit_in_the_request_to_the_daily_job(client, active, admin, monkeypatch):
+    from certification.teachers.services import records
+
+    monkeypatch.setattr(records, "PUBLISH_REFRESH_SECONDS", 0.0)  # as if the registry were too big for one request
+    log_in(client, admin)
+    response = client.post("/beheer/gedragscode", data={"version": "2.0", "text_nl": "Nieuw", "text_en": "New"},
+                           follow_redirects=True)
+    assert "Nog 1 actieve registratie vervalt vannacht" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Teacher, active.id).status is TeacherStatus.active
+    services.run_daily()
+    db.session.expire_all()
+    assert db.session.get(Teacher, active.id).status is TeacherStatus.lapsed
+    assert services.registrations_to_refresh() == 0
+
+
 def test_the_cpd_catalogue(client, teacher, admin):
     log_in(client, admin)
     assert client.post("/beheer/bijscholing", data={"title": "Veilig lesgeven", "provider": "CVSN", "points": "6",

@@ -49,6 +49,7 @@ from certification.teachers.services.records import (  # noqa: F401
     log_cpd,
     pending_count,
     publish_code_version,
+    registrations_to_refresh,
     retire_activity,
     review_cpd,
     review_qualification,

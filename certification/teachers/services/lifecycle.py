@@ -2,6 +2,7 @@
 cycle that runs out lapses the registration, a suspension that ends lifts itself, and
 teachers hear 60 days ahead what is about to run out."""
 
+import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -73,11 +74,14 @@ def _with_status_inputs(query):
                          selectinload(Teacher.employments).selectinload(Employment.school))
 
 
-def refresh_statuses(status_in=None, on: date | None = None, actor=None, teacher_ids=None) -> int:
+def refresh_statuses(status_in=None, on: date | None = None, actor=None, teacher_ids=None,
+                     deadline: float | None = None) -> int:
     """Derive the status of many teachers again, in batches (one transaction each; rows
-    another node is working on are skipped on PostgreSQL). Returns how many changed."""
+    another node is working on are skipped on PostgreSQL). Returns how many changed. With a
+    `deadline` (time.monotonic()) it stops at the first batch that would start after it: a web
+    request does what it can, `flask registry daily` the rest."""
     on, rules, changed, last_id = on or today(), current_rules(), 0, 0
-    while True:
+    while deadline is None or time.monotonic() < deadline:
         query = select(Teacher).where(Teacher.id > last_id).order_by(Teacher.id).limit(BATCH)
         if status_in is not None:
             query = query.where(Teacher.status.in_(status_in))
@@ -91,6 +95,7 @@ def refresh_statuses(status_in=None, on: date | None = None, actor=None, teacher
             changed += refresh_status(teacher, actor=actor, rules=rules, on=on)
         last_id = batch[-1].id
         db.session.commit()
+    return changed
 
 
 def refresh_in_transaction(teacher_ids, actor=None) -> int:

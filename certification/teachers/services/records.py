@@ -1,6 +1,8 @@
 """What a teacher hands in and an admin checks: qualifications, VOG, the code of conduct
 and CPD activities, and the CPD catalogue the alliance keeps."""
 
+import time
+
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -146,9 +148,15 @@ def _still_referenced(sha: str) -> bool:
 
 # --- code of conduct ------------------------------------------------------------------------------------
 
+# How long publishing a code of conduct spends on lapsing registrations in the admin's request;
+# what is left is done by the next `flask registry daily` (100,000 registrations take minutes).
+PUBLISH_REFRESH_SECONDS = 20.0
+
+
 def publish_code_version(version: str, text_nl: str, text_en: str, by) -> CodeOfConductVersion:
     """A new version of the code of conduct asks every registered teacher for a new signature:
-    until they sign it, their registration has lapsed."""
+    until they sign it, their registration has lapsed. Registrations are lapsed right away
+    for PUBLISH_REFRESH_SECONDS, the rest by the daily job (see `registrations_to_refresh`)."""
     version = clean_text(version, "version", _l("het versienummer"), max_length=20)
     text = {"nl": (text_nl or "").strip(), "en": (text_en or "").strip()}
     if not text["nl"] or not text["en"]:
@@ -163,8 +171,20 @@ def publish_code_version(version: str, text_nl: str, text_en: str, by) -> CodeOf
     db.session.commit()
     from certification.teachers.services.lifecycle import refresh_statuses
 
-    refresh_statuses(status_in=(TeacherStatus.active, TeacherStatus.lapsed), actor=by)
+    refresh_statuses(status_in=(TeacherStatus.active, TeacherStatus.lapsed), actor=by,
+                     deadline=time.monotonic() + PUBLISH_REFRESH_SECONDS)
     return code
+
+
+def registrations_to_refresh() -> int:
+    """Active registrations without a signature under the current code of conduct: the ones
+    the daily job will still lapse after a new version was published."""
+    current = current_code_version()
+    if current is None:
+        return 0
+    signed = select(CodeOfConductSignature.teacher_id).where(CodeOfConductSignature.version_id == current.id)
+    return db.session.scalar(select(func.count()).select_from(Teacher).where(
+        Teacher.status == TeacherStatus.active, Teacher.id.not_in(signed))) or 0
 
 
 def list_code_versions() -> list[CodeOfConductVersion]:

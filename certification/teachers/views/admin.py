@@ -5,6 +5,7 @@ import io
 
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from accounts.forms import EmptyForm
@@ -155,6 +156,11 @@ def code_versions():
         else:
             flash(_("Versie %(version)s van de gedragscode is gepubliceerd. Docenten tekenen die opnieuw.",
                     version=code.version), "success")
+            waiting = services.registrations_to_refresh()
+            if waiting:
+                flash(ngettext("Nog %(num)s actieve registratie vervalt vannacht, bij de dagelijkse controle.",
+                               "Nog %(num)s actieve registraties vervallen vannacht, bij de dagelijkse controle.",
+                               waiting), "info")
             return redirect(url_for("teachers.code_versions"))
     return render_form("certification/code_versions.html", form, versions=services.list_code_versions())
 
