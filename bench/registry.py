@@ -177,7 +177,7 @@ def latency(url: str, requests: int = 1500) -> dict:
         sql = []
         for index in range(requests):
             started = time.perf_counter()
-            search.run_search(db.session, queries[index % len(queries)])
+            search.run_search(db.session.connection(), queries[index % len(queries)])
             sql.append(time.perf_counter() - started)
     return {"teachers": count, "p50": _percentile(whole, .5) * 1000, "p95": _percentile(whole, .95) * 1000,
             "sql_p50": _percentile(sql, .5) * 1000, "sql_p95": _percentile(sql, .95) * 1000,

@@ -139,8 +139,9 @@ def search_schools(query: SchoolQuery, on: date | None = None, *, with_cities: b
     """One page of schools in the register, in name order (see `school_search`): two
     queries, and one more for the cities of the page's locations when `with_cities`."""
     on = on or today()
-    rows, total = school_search.find(db.session, query.q, query.city, query.genre, query.per_page,
-                                     (query.page - 1) * query.per_page)
+    with fulltext.reading() as connection:
+        rows, total = school_search.find(connection, query.q, query.city, query.genre, query.per_page,
+                                         (query.page - 1) * query.per_page)
     cities = school_search.location_cities([row[0] for row in rows]) if with_cities and rows else {}
     entries = []
     for school_id, name, city, genres, advisor, email, phone, number, status, valid_until, changed_on in rows:

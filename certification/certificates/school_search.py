@@ -162,10 +162,9 @@ def rebuild_index(connection) -> int:
 
 # --- searching ---------------------------------------------------------------------------------------------
 
-def find(session, q: str, city: str, genre: str, per_page: int, offset: int) -> tuple[list, int]:
+def find(connection, q: str, city: str, genre: str, per_page: int, offset: int) -> tuple[list, int]:
     """One page of rows (_COLUMNS) in the register's order, and the number of matches: two
-    queries at most, whatever the page size."""
-    connection = session.connection()
+    queries at most, whatever the page size. `connection`: see fulltext.reading."""
     dialect = fulltext.dialect_of(connection)
     exact = ([fulltext.marker("xc", city)] if city else []) + ([f"xg{genre}"] if genre else [])
     match = fulltext.match_expression(fulltext.query_words(_COMPACT_NUMBER.sub(r"dv \1 \2", q)), exact, dialect)

@@ -201,11 +201,10 @@ def _entries(rows) -> list[Entry]:
             for number, first, last, status, genres in rows]
 
 
-def run_search(session, query: SearchQuery) -> SearchResult:
+def run_search(connection, query: SearchQuery) -> SearchResult:
     """One page of public registry entries in name order, and the (capped) count: at most two
     queries, whatever the page size. This is the registry's hot path, so it sends plain SQL
-    (inside the session's transaction) rather than compiling ORM statements."""
-    connection = session.connection()
+    on `connection` (see fulltext.reading) rather than compiling ORM statements."""
     dialect = fulltext.dialect_of(connection)
     if query.number is not None:
         rows = [row for row in _entries(_fetch(connection, dialect, "number", (query.number,)))

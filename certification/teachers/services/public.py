@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from certification import fulltext
 from certification.teachers import search
 from certification.teachers.errors import RegistryError
 from certification.teachers.models import Employment, Review, Teacher, TeacherStatus
@@ -68,7 +69,8 @@ def parse_search(args) -> search.SearchQuery:
 
 
 def search_registry(query: search.SearchQuery) -> search.SearchResult:
-    return search.run_search(db.session, query)
+    with fulltext.reading() as connection:
+        return search.run_search(connection, query)
 
 
 def find_public_teacher(text: str) -> Teacher | None:
