@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from accounts.models import User
 from compliance.errors import ComplianceError
@@ -65,7 +66,12 @@ def store_uploads(school: School, uploads: list[Upload], by: User, max_mb: int) 
             evidence = Evidence(school_id=school.id, sha256=digest, original_filename=name,
                                 content_type=kind.content_type, size=len(data), uploaded_by_id=by.id)
             db.session.add(evidence)
-            db.session.flush()
+            try:
+                db.session.flush()
+            except IntegrityError:  # the same file, uploaded for this school at the same moment
+                db.session.rollback()
+                raise ComplianceError(_l("Dit bestand werd op hetzelfde moment al voor deze school geüpload. "
+                                         "Stuur het formulier nog eens: dan koppelen we dat bestand."), field="files")
             record_event("evidence.uploaded", evidence, actor=by, details={
                 "school_id": school.id, "sha256": digest, "content_type": kind.content_type, "size": len(data)})
         result.append(evidence)

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from accounts.models import Role
 from compliance import services
@@ -54,6 +54,33 @@ def test_one_file_supports_two_criteria_and_is_stored_once(owner_client, assessm
     assert _evidence_count() == 1
     links = db.session.scalars(select(AnswerEvidence.answer_id).order_by(AnswerEvidence.answer_id)).all()
     assert links == [first.id, second.id, third.id]
+
+
+def test_the_same_file_uploaded_twice_at_once_gets_a_message_not_an_error(owner_client, assessment):
+    """Two uploads of one file for one school at the same moment: the second finds no row
+    when it looks, and the first one's row is there when it writes."""
+    answer, data = assessment.answers[0], factories.pdf_bytes()
+    school_id, user_id = assessment.school_id, assessment.school.members[0].user_id
+
+    def the_other_upload_wins(connection, cursor, statement, *args):
+        if statement.startswith("INSERT INTO evidence") and not raced:
+            raced.append(True)
+            with db.engine.begin() as other:
+                other.execute(Evidence.__table__.insert().values(
+                    school_id=school_id, sha256=hashlib.sha256(data).hexdigest(), original_filename="beleid.pdf",
+                    content_type="application/pdf", size=len(data), uploaded_by_id=user_id))
+
+    raced = []
+    event.listen(db.engine, "before_cursor_execute", the_other_upload_wins)
+    try:
+        response = _upload(owner_client, answer, "beleid.pdf", data)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", the_other_upload_wins)
+    assert raced and response.status_code == 400
+    assert "op hetzelfde moment al" in response.get_data(as_text=True)
+    assert _upload(owner_client, answer, "beleid.pdf", data).status_code == 303  # sent again: attached
+    assert _evidence_count() == 1
+    assert db.session.scalars(select(AnswerEvidence.answer_id)).all() == [answer.id]
 
 
 def test_every_allowed_kind_is_accepted_by_its_content(owner_client, assessment):
