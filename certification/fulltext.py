@@ -24,6 +24,7 @@ import json
 import re
 import unicodedata
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 
 from sqlalchemy import event
@@ -218,6 +219,53 @@ def postgres_pages(table: str, keys: str) -> dict:
              f"(SELECT {keys} FROM {table} s WHERE {match} AND (SELECT count(*) FROM probe) < ? "
              "ORDER BY s.sort_key + 0 LIMIT ? OFFSET ?)")
     return {"sparse": collect, "dense": dense}
+
+
+@dataclass(frozen=True)
+class PageQueries:
+    """A register's SQL, written with ? placeholders: a page of everything and its count, the
+    SQLite page and count of a match, the PostgreSQL count and pages (`postgres_pages`)."""
+
+    all_page: str
+    all_count: str
+    sqlite_page: str
+    sqlite_count: str
+    postgres_count: str
+    postgres_pages: dict
+
+
+def search_page(connection, queries: PageQueries, match: str | None, per_page: int, offset: int,
+                cap: int | None = None) -> tuple[list, int, bool]:
+    """One page of rows in the register's order, the number of matches (at most `cap` when
+    given; the count queries then take cap + 1 as their last parameter) and whether that
+    number is exact. Two queries at most, whatever the page size. SQLite reads the page
+    first and counts only when the page is full; PostgreSQL counts first, because the
+    number decides how it reads the page (see `postgres_pages`)."""
+    limit = () if cap is None else (cap + 1,)
+    if match is not None and dialect_of(connection) == "postgresql":
+        total, rows = fetch(connection, queries.postgres_count, (match, *limit))[0][0], []
+        if total > offset or (cap is not None and total > cap):
+            kind = postgres_kind(total)
+            rows = fetch(connection, queries.postgres_pages[kind], postgres_params(kind, match, per_page, offset))
+        return _counted(rows, total, per_page, offset, cap)
+    if match is None:
+        rows = fetch(connection, queries.all_page, (per_page, offset))
+        count_sql, count_params = queries.all_count, limit
+    else:
+        rows = fetch(connection, queries.sqlite_page, (match, per_page, offset))
+        count_sql, count_params = queries.sqlite_count, (match, *limit)
+    if not rows and offset == 0:
+        return rows, 0, True
+    if 0 < len(rows) < per_page:
+        return _counted(rows, 0, per_page, offset, cap)
+    return _counted(rows, fetch(connection, count_sql, count_params)[0][0], per_page, offset, cap)
+
+
+def _counted(rows: list, total: int, per_page: int, offset: int, cap: int | None) -> tuple[list, int, bool]:
+    if 0 < len(rows) < per_page:
+        return rows, offset + len(rows), True  # the page holds the rest
+    exact = cap is None or total <= cap
+    return rows, total if exact else cap, exact
 
 
 def postgres_params(kind: str, match: str, per_page: int, offset: int) -> tuple:

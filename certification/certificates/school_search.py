@@ -36,19 +36,19 @@ _KEY_LOCK = 0x5C0015EA
 _COLUMNS = ("s.school_id, sc.name, sc.city, sc.genres, sc.advisor_name, sc.advisor_email, sc.advisor_phone, "
             "c.number, c.status, c.valid_until, c.status_changed_on")
 _FROM = "school_search s JOIN school sc ON sc.id = s.school_id JOIN certificate c ON c.id = s.certificate_id"
-_SQL = {
-    ("sqlite", "page"): f"SELECT {_COLUMNS} FROM {_FROM} WHERE s.sort_key IN "
-                        f"({INDEX.sqlite_match} ORDER BY rowid LIMIT ? OFFSET ?) ORDER BY s.sort_key",
-    ("sqlite", "count"): f"SELECT count(*) FROM ({INDEX.sqlite_match}) AS matched",
-    ("postgresql", "count"): f"SELECT count(*) FROM school_search s WHERE {INDEX.postgres_match}",
-    "all_page": f"SELECT {_COLUMNS} FROM {_FROM} ORDER BY s.sort_key LIMIT ? OFFSET ?",
-    "all_count": "SELECT count(*) FROM school_search",
-}
-# PostgreSQL: the page's schools found one of two ways (see fulltext.postgres_pages), then joined.
-_PG_PAGE = {kind: f"SELECT {_COLUMNS} FROM ({keys}) AS s JOIN school sc ON sc.id = s.school_id "
-                  "JOIN certificate c ON c.id = s.certificate_id ORDER BY s.sort_key"
-            for kind, keys in fulltext.postgres_pages("school_search",
-                                                      "s.school_id, s.certificate_id, s.sort_key").items()}
+_QUERIES = fulltext.PageQueries(
+    all_page=f"SELECT {_COLUMNS} FROM {_FROM} ORDER BY s.sort_key LIMIT ? OFFSET ?",
+    all_count="SELECT count(*) FROM school_search",
+    sqlite_page=f"SELECT {_COLUMNS} FROM {_FROM} WHERE s.sort_key IN "
+                f"({INDEX.sqlite_match} ORDER BY rowid LIMIT ? OFFSET ?) ORDER BY s.sort_key",
+    sqlite_count=f"SELECT count(*) FROM ({INDEX.sqlite_match}) AS matched",
+    postgres_count=f"SELECT count(*) FROM school_search s WHERE {INDEX.postgres_match}",
+    # The page's schools found one of two ways (see fulltext.postgres_pages), then joined.
+    postgres_pages={kind: f"SELECT {_COLUMNS} FROM ({keys}) AS s JOIN school sc ON sc.id = s.school_id "
+                          "JOIN certificate c ON c.id = s.certificate_id ORDER BY s.sort_key"
+                    for kind, keys in fulltext.postgres_pages("school_search",
+                                                              "s.school_id, s.certificate_id, s.sort_key").items()},
+)
 
 
 # --- the words -------------------------------------------------------------------------------------------
@@ -165,25 +165,11 @@ def rebuild_index(connection) -> int:
 def find(connection, q: str, city: str, genre: str, per_page: int, offset: int) -> tuple[list, int]:
     """One page of rows (_COLUMNS) in the register's order, and the number of matches: two
     queries at most, whatever the page size. `connection`: see fulltext.reading."""
-    dialect = fulltext.dialect_of(connection)
     exact = ([fulltext.marker("xc", city)] if city else []) + ([f"xg{genre}"] if genre else [])
-    match = fulltext.match_expression(fulltext.query_words(_COMPACT_NUMBER.sub(r"dv \1 \2", q)), exact, dialect)
-    if match is not None and dialect == "postgresql":  # count first: the number decides how to read the page
-        total = fulltext.fetch(connection, _SQL[("postgresql", "count")], (match,))[0][0]
-        if total <= offset:
-            return [], total
-        kind = fulltext.postgres_kind(total)
-        params = fulltext.postgres_params(kind, match, per_page, offset)
-        return fulltext.fetch(connection, _PG_PAGE[kind], params), total
-    if match is None:
-        rows = fulltext.fetch(connection, _SQL["all_page"], (per_page, offset))
-    else:
-        rows = fulltext.fetch(connection, _SQL[(dialect, "page")], (match, per_page, offset))
-    if 0 < len(rows) < per_page or (not rows and offset == 0):
-        return rows, offset + len(rows)  # this page holds the rest
-    if match is None:
-        return rows, fulltext.fetch(connection, _SQL["all_count"], ())[0][0]
-    return rows, fulltext.fetch(connection, _SQL[(dialect, "count")], (match,))[0][0]
+    words = fulltext.query_words(_COMPACT_NUMBER.sub(r"dv \1 \2", q))
+    match = fulltext.match_expression(words, exact, fulltext.dialect_of(connection))
+    rows, total, _exact = fulltext.search_page(connection, _QUERIES, match, per_page, offset)
+    return rows, total
 
 
 def location_cities(school_ids: list[int]) -> dict[int, list[str]]:

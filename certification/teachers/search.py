@@ -161,22 +161,20 @@ _PUBLIC = ", ".join(f"'{status.name}'" for status in PUBLIC_STATUSES)
 _FTS_MATCH = INDEX.sqlite_match
 _TS_MATCH = INDEX.postgres_match
 # Written with ? for SQLite; psycopg gets %s. Only constants are interpolated.
-_SQL = {
-    "number": f"SELECT {_COLUMNS} FROM teacher t WHERE t.registration_number = ? AND t.status IN ({_PUBLIC})",
-    "all_page": f"SELECT {_COLUMNS} FROM teacher_search s JOIN teacher t ON t.id = s.teacher_id "
-                "ORDER BY s.sort_key LIMIT ? OFFSET ?",
-    "all_count": "SELECT count(*) FROM (SELECT 1 FROM teacher_search LIMIT ?) AS capped",
-    ("sqlite", "page"): f"SELECT {_COLUMNS} FROM teacher_search s JOIN teacher t ON t.id = s.teacher_id "
-                        f"WHERE s.sort_key IN ({_FTS_MATCH} ORDER BY rowid LIMIT ? OFFSET ?) ORDER BY s.sort_key",
-    ("sqlite", "count"): f"SELECT count(*) FROM ({_FTS_MATCH} LIMIT ?) AS capped",
-    ("postgresql", "count"): f"SELECT count(*) FROM (SELECT 1 FROM teacher_search s WHERE {_TS_MATCH} LIMIT ?) "
-                             "AS capped",
-}
-
-
-# PostgreSQL: the page's teachers found one of two ways (see fulltext.postgres_pages), then joined.
-_PG_PAGE = {kind: f"SELECT {_COLUMNS} FROM ({keys}) AS s JOIN teacher t ON t.id = s.teacher_id ORDER BY s.sort_key"
-            for kind, keys in fulltext.postgres_pages("teacher_search", "s.teacher_id, s.sort_key").items()}
+_NUMBER = f"SELECT {_COLUMNS} FROM teacher t WHERE t.registration_number = ? AND t.status IN ({_PUBLIC})"
+_QUERIES = fulltext.PageQueries(
+    all_page=f"SELECT {_COLUMNS} FROM teacher_search s JOIN teacher t ON t.id = s.teacher_id "
+             "ORDER BY s.sort_key LIMIT ? OFFSET ?",
+    all_count="SELECT count(*) FROM (SELECT 1 FROM teacher_search LIMIT ?) AS capped",
+    sqlite_page=f"SELECT {_COLUMNS} FROM teacher_search s JOIN teacher t ON t.id = s.teacher_id "
+                f"WHERE s.sort_key IN ({_FTS_MATCH} ORDER BY rowid LIMIT ? OFFSET ?) ORDER BY s.sort_key",
+    sqlite_count=f"SELECT count(*) FROM ({_FTS_MATCH} LIMIT ?) AS capped",
+    postgres_count=f"SELECT count(*) FROM (SELECT 1 FROM teacher_search s WHERE {_TS_MATCH} LIMIT ?) AS capped",
+    # The page's teachers found one of two ways (see fulltext.postgres_pages), then joined.
+    postgres_pages={kind: f"SELECT {_COLUMNS} FROM ({keys}) AS s JOIN teacher t ON t.id = s.teacher_id "
+                          "ORDER BY s.sort_key"
+                    for kind, keys in fulltext.postgres_pages("teacher_search", "s.teacher_id, s.sort_key").items()},
+)
 
 
 class Entry(NamedTuple):
@@ -192,10 +190,6 @@ def _match(query: SearchQuery, dialect: str) -> str | None:
     return fulltext.match_expression(query.words, exact, dialect)
 
 
-def _fetch(connection, dialect: str, key, params) -> list:
-    return fulltext.fetch(connection, _SQL[key], params)
-
-
 def _entries(rows) -> list[Entry]:
     return [Entry(number, first, last, status, fulltext.json_list(genres))
             for number, first, last, status, genres in rows]
@@ -205,40 +199,13 @@ def run_search(connection, query: SearchQuery) -> SearchResult:
     """One page of public registry entries in name order, and the (capped) count: at most two
     queries, whatever the page size. This is the registry's hot path, so it sends plain SQL
     on `connection` (see fulltext.reading) rather than compiling ORM statements."""
-    dialect = fulltext.dialect_of(connection)
     if query.number is not None:
-        rows = [row for row in _entries(_fetch(connection, dialect, "number", (query.number,)))
+        rows = [row for row in _entries(fulltext.fetch(connection, _NUMBER, (query.number,)))
                 if _passes_filters(row, query)]
         return SearchResult(rows if query.page == 1 else [], len(rows), True, query)
-    match = _match(query, dialect)
-    if match is not None and dialect == "postgresql":
-        return _postgres_search(connection, query, match)
-    if match is None:
-        rows = _entries(_fetch(connection, dialect, "all_page", (query.per_page, query.offset)))
-    else:
-        rows = _entries(_fetch(connection, dialect, (dialect, "page"), (match, query.per_page, query.offset)))
-    if 0 < len(rows) < query.per_page or (not rows and query.offset == 0):
-        return SearchResult(rows, query.offset + len(rows), True, query)  # the page holds the rest
-    if match is None:
-        total = _fetch(connection, dialect, "all_count", (TOTAL_CAP + 1,))[0][0]
-    else:
-        total = _fetch(connection, dialect, (dialect, "count"), (match, TOTAL_CAP + 1))[0][0]
-    exact = total <= TOTAL_CAP
-    return SearchResult(rows, total if exact else TOTAL_CAP, exact, query)
-
-
-def _postgres_search(connection, query: SearchQuery, match: str) -> SearchResult:
-    """Count first (capped): the number of matches decides how the page is read."""
-    total = fulltext.fetch(connection, _SQL[("postgresql", "count")], (match, TOTAL_CAP + 1))[0][0]
-    rows = []
-    if total > query.offset or total > TOTAL_CAP:
-        kind = fulltext.postgres_kind(total)
-        rows = _entries(fulltext.fetch(connection, _PG_PAGE[kind],
-                                       fulltext.postgres_params(kind, match, query.per_page, query.offset)))
-    if 0 < len(rows) < query.per_page:
-        return SearchResult(rows, query.offset + len(rows), True, query)  # the page holds the rest
-    exact = total <= TOTAL_CAP
-    return SearchResult(rows, total if exact else TOTAL_CAP, exact, query)
+    match = _match(query, fulltext.dialect_of(connection))
+    rows, total, exact = fulltext.search_page(connection, _QUERIES, match, query.per_page, query.offset, TOTAL_CAP)
+    return SearchResult(_entries(rows), total, exact, query)
 
 
 def _passes_filters(row, query: SearchQuery) -> bool:
