@@ -124,6 +124,9 @@ def _register_blueprints(app: Flask) -> None:
     compliance.review.init_app(app)  # the review blueprint, `flask review`, its demo step
     app.register_blueprint(notifications_bp)
 
+    import certification.teachers
+
+    certification.teachers.init_app(app)  # its part of the gates before a certificate
     import certification.certificates.public_views  # noqa: F401  (/verify, /register/scholen on the registry bp)
     import certification.teachers.demo  # noqa: F401  (registers the demo step, after compliance's)
     from certification.blueprint import bp as registry_bp

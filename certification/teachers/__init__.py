@@ -6,3 +6,10 @@ models.py     tables; status.py derives the status (pure); numbers.py registrati
 services/     the rules and transactions; search.py the public search and its index
 views/, api.py, forms.py, permissions.py, importer.py, cli.py, demo.py
 """
+
+
+def init_app(app) -> None:
+    """Connects the registry's answer to the school gates (a domain event of compliance)."""
+    from certification.teachers import gates
+
+    gates.connect()

@@ -15,6 +15,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from accounts.models import User
 from compliance.errors import ComplianceError, IncompleteAssessment
+from compliance.gates import require_profile_gates
 from compliance.models import Answer, AnswerEvidence, Assessment, AssessmentStatus, EvidenceLink, School
 from compliance.services.evidence import Upload, attach_existing, store_uploads
 from compliance.services.lifecycle import transition
@@ -255,13 +256,15 @@ def _apply_answer(answer: Answer, by: User, data: AnswerInput, narrative: str, l
 
 def submit_assessment(assessment: Assessment, by: User) -> None:
     """Hand the assessment in for review. Only a complete one: every criterion rated and
-    explained, every mandatory criterion with evidence. After this the school changes an
-    answer only when an assessor reopens it."""
+    explained, every mandatory criterion with evidence, and a profile that meets the plan's
+    preconditions (`compliance.gates`). After this the school changes an answer only when an
+    assessor reopens it."""
     if assessment.status is AssessmentStatus.draft:
         missing = missing_items(assessment)
         if missing:
             raise IncompleteAssessment(_l("Je kunt nog niet indienen: bij %(n)s eisen ontbreekt nog iets.",
                                           n=len(missing)), missing)
+        require_profile_gates(assessment.school, assessment.plan)
     transition(assessment, AssessmentStatus.submitted, by, details={"criteria": len(assessment.answers)})
     assessment.submitted_at = assessment.status_changed_at
     for answer in assessment.answers:

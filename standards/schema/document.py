@@ -112,6 +112,15 @@ class CpdRules(_Model):
     min_points_by_category: dict[CpdCategory, NonNegativeInt] = Field(default_factory=dict)
 
 
+class CertificatePreconditions(_Model):
+    """What a school's profile must hold before it is certified, checked at submission and
+    again at approval. A plan version that does not say (1.0) gets all of them."""
+
+    confidential_advisor: bool = True  # name, how to reach them, internal or external
+    locations_with_rooms: bool = True  # at least one location, each with its rooms described
+    active_teachers_for_minors: bool = True  # a school teaching minors: >= 1 such teacher, all active
+
+
 class PlanRules(_Model):
     """The periods and thresholds other packages take from the plan, never from a constant."""
 
@@ -123,6 +132,12 @@ class PlanRules(_Model):
     cpd: CpdRules
     small_cell_threshold: PositiveInt
     min_narrative_chars_mandatory: NonNegativeInt
+    certificate_preconditions: CertificatePreconditions | None = None
+
+    @property
+    def preconditions(self) -> CertificatePreconditions:
+        """The plan's preconditions, or all of them for a version written before they existed."""
+        return self.certificate_preconditions or CertificatePreconditions()
 
 
 class ScalePoint(_Model):
@@ -140,9 +155,28 @@ class FindingGrade(_Model):
     label: Text
 
 
+# A plan version that does not say which failing criteria a corrective action may settle
+# (1.0) gets this strict reading: only minor nonconformities and observations; a domain under
+# its minimum share, a major nonconformity or a failing criterion without a grade blocks.
+DEFAULT_SETTLE_GRADES = ("minor_nonconformity", "observation")
+
+
+class ConditionRules(_Model):
+    """When "approve with conditions" is allowed: every criterion that fails the pass rules
+    carries one of `settle_grades` and a corrective action with a deadline."""
+
+    settle_grades: list[Slug] = Field(default_factory=lambda: list(DEFAULT_SETTLE_GRADES))
+    domain_below_share_blocks: bool = True
+
+
 class PassRules(_Model):
     all_mandatory_meet: bool
     min_domain_share: Annotated[float, Field(ge=0, le=1)]
+    conditions: ConditionRules | None = None
+
+    @property
+    def condition_rules(self) -> ConditionRules:
+        return self.conditions or ConditionRules()
 
 
 # --- criteria and domains ---------------------------------------------------------------------------
@@ -198,7 +232,13 @@ class PlanDocument(_Model):
         return {code for criterion in self.criteria() for code in criterion.recommendations}
 
     def as_dict(self) -> dict:
-        return self.model_dump(mode="json")
+        data = self.model_dump(mode="json")
+        # Keys that later versions added stay out when a file leaves them out, so that the
+        # content (and hash) of a version written before them is what it always was.
+        for section, key in (("rules", "certificate_preconditions"), ("pass_rules", "conditions")):
+            if data[section].get(key) is None:
+                data[section].pop(key, None)
+        return data
 
     def content_hash(self) -> str:
         return content_hash(self.as_dict())

@@ -299,6 +299,11 @@ def _plan_errors(document: PlanDocument) -> list[str]:
                       "listed under out_of_scope")
     if "meets" not in {verdict.code for verdict in document.verdicts}:
         errors.append("verdicts: needs the verdict 'meets', which the pass rules count")
+    grades = {grade.code for grade in document.finding_grades}
+    for code in document.pass_rules.conditions.settle_grades if document.pass_rules.conditions else []:
+        if code not in grades:
+            errors.append(f"pass_rules.conditions.settle_grades: {code!r} is not one of the finding_grades "
+                          f"({', '.join(sorted(grades))})")
     rules = document.rules
     if rules.renewal_window_months >= rules.certificate_validity_months:
         errors.append("rules.renewal_window_months: must be shorter than rules.certificate_validity_months")

@@ -19,22 +19,39 @@ def make_admin(**kwargs):
     return make_user(roles=(Role.admin,), **kwargs)
 
 
-def make_school(owner=None, locations=(("Hoofdlocatie", "Utrecht"),), advisor=True, **overrides):
+def make_school(owner=None, locations=(("Hoofdlocatie", "Utrecht"),), advisor=True, teacher=True, **overrides):
+    """A school that meets the plan's preconditions: an advisor, locations with a room each,
+    and (teaching minors) an active teacher of minors; `advisor=False`, `locations=()` or
+    `teacher=False` leave one out."""
     from compliance import services as compliance
 
     owner = owner or make_owner()
     school = compliance_factories.make_school(owner, **overrides)
     for name, city in locations:
-        compliance.add_location(school, name, "Danslaan 1", "1234 AB", city, by=owner)
-    if advisor:
-        compliance.update_advisor(school, "Vera Vertrouwen", "vp@example.nl", "030 123 45 67", "external", by=owner)
+        location = compliance.add_location(school, name, "Danslaan 1", "1234 AB", city, by=owner)
+        compliance.add_room(location, "Grote zaal", "glass_wall", by=owner)
+    compliance_factories.meet_gates(school, owner, advisor=advisor, location=False, teacher=teacher)
     return school
 
 
-def approved_assessment(school=None, **school_overrides):
+def judge(assessment, verdict="meets", grades=None, by=None):
+    """Verdicts on every criterion, as a reviewer records them: `verdict` for all, or per
+    criterion code in `grades` {code: (verdict, finding grade)}."""
+    from compliance.review.models import ReviewVerdict
+
+    for answer in assessment.answers:
+        code, grade = (grades or {}).get(answer.criterion.code, (verdict, None))
+        db.session.add(ReviewVerdict(assessment_id=assessment.id, criterion_id=answer.criterion_id, verdict=code,
+                                     finding_grade=grade, updated_by_id=getattr(by, "id", None)))
+    db.session.commit()
+
+
+def approved_assessment(school=None, grades=None, **school_overrides):
+    """An approved assessment whose verdicts meet the pass rules (or as `grades` says)."""
     published_plan()
     school = school or make_school(**school_overrides)
     assessment = compliance_factories.make_assessment(school, compliance_factories.owner_of(school))
+    judge(assessment, grades=grades)
     assessment.status = AssessmentStatus.approved
     assessment.status_changed_at = utcnow()
     db.session.commit()

@@ -64,7 +64,7 @@ def test_the_credential_verifies_against_the_published_jwks(client, certificate)
     assert payload["validUntil"][:10] == certificate.valid_until.isoformat()  # its last second, Dutch time
     subject = payload["credentialSubject"]
     assert subject["type"] == ["AchievementSubject"] and subject["name"] == "Dansschool Zoë & Ünal"
-    assert subject["achievement"]["version"] == "1.0" and subject["achievement"]["type"] == ["Achievement"]
+    assert subject["achievement"]["version"] == "1.1" and subject["achievement"]["type"] == ["Achievement"]
     assert payload["id"] == payload["jti"] == f"http://dansveilig.test/verify/{certificate.number}"
     assert {entry["statusPurpose"] for entry in payload["credentialStatus"]} == {"revocation", "suspension"}
 

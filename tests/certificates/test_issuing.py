@@ -118,6 +118,8 @@ def test_issue_certificate_does_not_commit(plan, admin):
                              .where(AuditEvent.action == "certificate.issued")) == 0
 
 
-def test_a_school_without_locations_is_certified_at_its_address(plan, admin):
-    certificate = factories.issue(by=admin, locations=(), city="Leiden")
-    assert [(item["name"], item["city"]) for item in certificate.scope] == [(certificate.school.name, "Leiden")]
+def test_a_school_without_locations_gets_no_certificate(plan, admin):
+    assessment = factories.approved_assessment(locations=(), city="Leiden")
+    with pytest.raises(services.CertificateError) as refused:
+        factories.issue(assessment, by=admin)
+    assert "Er is nog geen locatie vastgelegd" in str(refused.value.message)

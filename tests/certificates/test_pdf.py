@@ -38,7 +38,7 @@ def test_anyone_downloads_the_pdf_with_both_languages_and_every_fact(client, cer
     text = _text(data)
     for expected in ("Dansschool Zoë & Ünal", certificate.number, "Certificaat Dans Veilig Keurmerk",
                      "Certificate number", "Geldig tot en met", "Valid until", "Hoofdlocatie", "Amsterdam",
-                     "versie 1.0", "version 1.0", "De Alliantie Dans Veilig"):
+                     "versie 1.1", "version 1.1", "De Alliantie Dans Veilig"):
         assert expected in text, expected
     fonts = [font.get_object()["/BaseFont"] for font in reader.pages[0]["/Resources"]["/Font"].values()]
     assert any("DejaVuSans" in name for name in fonts), fonts  # embedded, so every Latin letter renders

@@ -136,9 +136,9 @@ def test_a_revocation_takes_the_school_off_its_teachers_pages(plan, admin, secon
     from tests.certification import factories as teacher_factories
 
     teacher = teacher_factories.active_teacher()
-    certificate = factories.issue(city="Deventer", locations=(("Zaal", "Deventer"),))
-    teachers.link_teacher(certificate.school, teacher.registration_number, "Docent", True, teachers.today(),
-                          by=admin)
+    school = factories.make_school(city="Deventer", locations=(("Zaal", "Deventer"),), teacher=False)
+    teachers.link_teacher(school, teacher.registration_number, "Docent", True, teachers.today(), by=admin)
+    certificate = factories.issue(factories.approved_assessment(school))
     assert teachers.search_registry(teachers.parse_search({"q": "deventer"})).total == 1
     certificates.confirm_revocation(certificates.request_revocation(certificate, admin, "other", "Reden hier."),
                                     second_admin)

@@ -101,9 +101,10 @@ def test_rebuilding_the_index_lists_the_same_schools(client, plan):
 def test_a_schools_new_city_reaches_the_teacher_register(client, plan):
     teacher_factories.code_version()
     teacher = teacher_factories.active_teacher(first_name="Isabel", last_name="van Dongen")
-    school = factories.issue(name="Dansschool Tango", city="Utrecht").school
+    school = factories.make_school(name="Dansschool Tango", city="Utrecht", teacher=False)
     teacher_services.link_teacher(school, teacher.registration_number, "Docent", True, teacher_services.today(),
                                   by=factories.make_admin())
+    factories.issue(factories.approved_assessment(school))
 
     def found(city):
         return [item["name"] for item in client.get(f"/api/v1/registry/teachers?q={city}").json["items"]]

@@ -19,7 +19,7 @@ def test_every_status_has_its_banner(client, plan, make, heading):
     assert response.status_code == 200
     text = response.get_data(as_text=True)
     assert heading in text and certificate.number in text and certificate.school.name in text
-    assert "Hoofdlocatie" in text and "versie 1.0" in text
+    assert "Hoofdlocatie" in text and "versie 1.1" in text
 
 
 def test_suspended_and_revoked_show_date_and_reason_category(client, plan):
@@ -62,7 +62,7 @@ def test_the_api_lookup(client, certificate):
         "number": certificate.number, "status": "active",
         "school": {"name": "Dansschool Zoë & Ünal", "city": "Amsterdam"},
         "issued_on": certificate.issued_on.isoformat(), "valid_until": certificate.valid_until.isoformat(),
-        "quality_plan": {"code": "kwaliteitsplan-dans-veilig", "version": "1.0"},
+        "quality_plan": {"code": "kwaliteitsplan-dans-veilig", "version": "1.1"},
         "status_changed_on": certificate.issued_on.isoformat()}
     missing = client.get("/api/v1/certificates/DV-2026-99999")
     assert missing.status_code == 404 and missing.json["error"]

@@ -38,16 +38,45 @@ def school_data(**overrides) -> services.SchoolData:
     return services.SchoolData(**values)
 
 
-def make_school(owner=None, **overrides):
+def make_school(owner=None, ready=False, **overrides):
+    """A registered school; `ready=True` gives it what the plan's preconditions ask for
+    before a certificate (`meet_gates`)."""
     owner = owner or make_owner()
-    return services.register_school(school_data(**overrides), by=owner)
+    school = services.register_school(school_data(**overrides), by=owner)
+    if ready:
+        meet_gates(school, owner)
+    return school
 
 
-def make_assessment(school=None, owner=None):
+def meet_gates(school, owner=None, *, advisor=True, location=True, teacher=True):
+    """Give `school` a confidential advisor, a location with a room, and when it teaches
+    minors an active teacher linked as working with minors (compliance.gates)."""
+    from datetime import timedelta
+
+    owner = owner or owner_of(school)
+    if advisor:
+        services.update_advisor(school, "Vera Vertrouwen", "vp@example.nl", "030 123 45 67", "external", by=owner)
+    if location:
+        place = school.locations[0] if school.locations else services.add_location(
+            school, "Hoofdlocatie", "Danslaan 1", "1234 AB", school.city, by=owner)
+        if not place.rooms:
+            services.add_room(place, "Grote zaal", "glass_wall", by=owner)
+    if teacher and school.teaches_minors:
+        from certification.teachers import services as registry
+        from tests.certification.factories import active_teacher
+
+        published_plan()
+        registry.link_teacher(school, active_teacher().registration_number, "Docent ballet", True,
+                              registry.today() - timedelta(days=1), by=owner)
+    db.session.commit()
+    return school
+
+
+def make_assessment(school=None, owner=None, ready=False):
     published_plan()
     if school is None:
         owner = owner or make_owner()
-        school = make_school(owner)
+        school = make_school(owner, ready=ready)
     owner = owner or owner_of(school)
     return services.start_assessment(school, by=owner)
 

@@ -20,7 +20,7 @@ def _login(page, user):
 
 def test_submission_review_question_answer_recommendation_and_approval(page, plan):
     owner = cf.make_owner()
-    assessment = cf.make_assessment(owner=owner)
+    assessment = cf.make_assessment(owner=owner, ready=True)
     rf.fill(assessment, owner)
     admin, reviewer, approver = rf.make_admin(), rf.make_assessor(), rf.make_assessor()
 

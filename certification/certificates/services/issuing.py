@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -78,6 +79,27 @@ def _clean_conditions(conditions) -> list[dict]:
     return cleaned
 
 
+def require_gates(assessment: Assessment, conditions: list[dict]) -> None:
+    """The gates before a certificate, whoever calls: the verdicts meet the pass rules, or
+    every failing criterion may be settled by a condition (a corrective action with a
+    deadline, `{"criterion": code, "due_on": ...}`) by the rules of the assessment's plan;
+    and the school's profile meets the plan's preconditions today."""
+    from compliance.gates import describe, unmet_profile_gates
+    from compliance.review.services.outcome import certificate_blockers, describe_blockers
+
+    ids = {answer.criterion.code: answer.criterion_id for answer in assessment.answers}
+    covered = {ids[item["criterion"]] for item in conditions
+               if item.get("criterion") in ids and item.get("due_on")}
+    blockers = certificate_blockers(assessment, covered)
+    if blockers:
+        raise CertificateError(_l("Geen certificaat: %(why)s", why=describe_blockers(blockers)))
+    gates = unmet_profile_gates(assessment.school, assessment.plan)
+    if gates:
+        # gettext, not a lazy string: names of locations and teachers are typed by users.
+        raise CertificateError(_("Geen certificaat: het profiel van de school voldoet nog niet aan het "
+                                 "kwaliteitsplan: %(what)s", what=describe(gates)))
+
+
 def _has_certificate(assessment_id: int) -> bool:
     return db.session.execute(select(Certificate.id).where(Certificate.assessment_id == assessment_id)
                               ).first() is not None
@@ -91,13 +113,15 @@ def issue_certificate(assessment: Assessment, by, conditions: list[dict] | None 
     Valid from `on` (today) for the plan's `certificate_validity_months`; the first annual
     monitoring report is due `monitoring.interval_months` later. Refused for an assessment
     that is not approved, or that already has a certificate (also enforced by a unique
-    constraint, so two approvals can never produce two certificates). After a
-    CertificateError from the database the transaction has been rolled back.
+    constraint, so two approvals can never produce two certificates), and while a gate
+    before a certificate is unmet (`require_gates`). After a CertificateError from the
+    database the transaction has been rolled back.
     """
     if assessment.status is not AssessmentStatus.approved:
         raise CertificateError(_l("Alleen een goedgekeurde beoordeling krijgt een certificaat."))
     on = on or today()
     cleaned = _clean_conditions(conditions)
+    require_gates(assessment, cleaned)
     number = next_number(on.year)  # takes the year's lock first, so the check below sees
     if _has_certificate(assessment.id):  # a certificate another transaction just committed
         raise CertificateError(_ALREADY)

@@ -8,11 +8,13 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import OperationalError
 
 from accounts.models import User
+from compliance.gates import ProfileIncomplete, require_profile_gates
 from compliance.models import Assessment, AssessmentStatus
 from compliance.review.errors import ReviewError
 from compliance.review.models import ActionStatus, Decision, Outcome, Recommendation
 from compliance.review.permissions import can_approve
 from compliance.review.services.common import require, require_status, review_link, school_link, school_members
+from compliance.review.services.outcome import certificate_blockers, describe_blockers
 from compliance.review.services.review import _text, current_recommendation
 from compliance.services.lifecycle import ACTIONS, TRANSITIONS
 from core.audit import record_event
@@ -53,13 +55,41 @@ def _claim(assessment: Assessment, new_status: AssessmentStatus) -> None:
     db.session.expire(assessment, ["status", "status_changed_at"])
 
 
+def approval_gates(assessment: Assessment, recommendation: Recommendation) -> tuple[list, list]:
+    """(blockers, profile gates) that stand in the way of approving `recommendation` today:
+    the conditions rule (`certificate_blockers`) and the profile's preconditions, checked
+    again because the school's profile may have changed since submission."""
+    from compliance.gates import unmet_profile_gates
+
+    if recommendation is None or recommendation.outcome is Outcome.reject:
+        return [], []
+    covered = {action.criterion_id for action in recommendation.actions
+               if action.criterion_id is not None and action.due_on is not None}
+    if recommendation.outcome is Outcome.approve:
+        covered = set()
+    return certificate_blockers(assessment, covered), unmet_profile_gates(assessment.school, assessment.plan)
+
+
+def _require_gates(assessment: Assessment, recommendation: Recommendation) -> None:
+    blockers, _gates = approval_gates(assessment, recommendation)
+    if blockers:
+        raise ReviewError(_l("Goedkeuren kan niet: %(why)s", why=describe_blockers(blockers)))
+    try:
+        require_profile_gates(assessment.school, assessment.plan)
+    except ProfileIncomplete as exc:
+        raise ReviewError(exc.message) from exc
+
+
 def approve_recommendation(assessment: Assessment, by: User, comment: str = ""):
     """Confirm the recommendation. Approve (with or without conditions) moves the assessment
     to approved and issues the certificate in the same transaction; reject moves it to
-    rejected and tells the school why, per criterion (the verdicts on its page)."""
+    rejected and tells the school why, per criterion (the verdicts on its page). An approval
+    is refused while a gate before the certificate is unmet (`approval_gates`)."""
     recommendation = _check(assessment, by)
     comment = _text(comment, "comment", required=False)
     approved = recommendation.outcome is not Outcome.reject
+    if approved:
+        _require_gates(assessment, recommendation)
     new_status = S.approved if approved else S.rejected
     old = assessment.status
     _claim(assessment, new_status)
@@ -75,7 +105,9 @@ def approve_recommendation(assessment: Assessment, by: User, comment: str = ""):
             action.status = ActionStatus.open
         from certification.certificates.services import issue_certificate
 
-        conditions = [{"text": a.description, "due_on": a.due_on} for a in recommendation.actions] or None
+        conditions = [{"text": a.description, "due_on": a.due_on,
+                       **({"criterion": a.criterion.code} if a.criterion_id is not None else {})}
+                      for a in recommendation.actions] or None
         certificate = issue_certificate(assessment, by, conditions)
         for action in recommendation.actions:
             action.certificate_id = certificate.id

@@ -70,3 +70,76 @@ def evaluate_pass_rules(assessment: Assessment, verdicts: dict | None = None) ->
 
 def verdict_codes(assessment: Assessment) -> dict[int, str]:
     return {criterion_id: row.verdict for criterion_id, row in verdicts_by_criterion(assessment).items()}
+
+
+# --- conditions only for what may be conditioned ------------------------------------------------------
+
+@dataclass(frozen=True)
+class Blocker:
+    """One reason the assessment cannot be approved (with conditions): a sentence naming the
+    criterion or domain (plan codes and labels only, never user input)."""
+
+    message: str
+    criterion_code: str | None = None
+    domain_code: str | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def certificate_blockers(assessment: Assessment, covered: set[int] | None = None,
+                         verdicts: dict | None = None) -> list[Blocker]:
+    """What stands between the verdicts and a certificate, by the rules of the plan the
+    assessment is pinned to (`pass_rules` and `pass_rules.condition_rules`).
+
+    Nothing when the pass rules are met. Otherwise each criterion that fails them must carry
+    a finding grade the plan lets a corrective action settle (`settle_grades`) and be in
+    `covered` (the ids of criteria with a corrective action that has a deadline); a domain
+    under its minimum share blocks outright when `domain_below_share_blocks`. An empty list
+    means "approve with conditions" may go ahead with those actions."""
+    from standards.vocabulary import localized
+
+    rows = verdicts_by_criterion(assessment) if verdicts is None else verdicts
+    codes = {criterion_id: row.verdict for criterion_id, row in rows.items()}
+    outcome = evaluate_pass_rules(assessment, codes)
+    if outcome.passed:
+        return []
+    covered = covered or set()
+    plan = assessment.plan
+    rules, conditions = plan.pass_rules, plan.pass_rules.condition_rules
+    labels = {grade.code: localized(grade.label) for grade in plan.finding_grades}
+    allowed = ", ".join(labels.get(code, code) for code in conditions.settle_grades) or "—"
+    blockers = []
+    if outcome.unjudged:
+        blockers.append(Blocker(ngettext("%(num)s eis heeft nog geen oordeel.",
+                                         "%(num)s eisen hebben nog geen oordeel.", outcome.unjudged)))
+    for answer in assessment.answers:
+        criterion, row = answer.criterion, rows.get(answer.criterion_id)
+        if row is None or row.verdict in (MEETS, NOT_APPLICABLE):
+            continue
+        fails_mandatory = rules.all_mandatory_meet and criterion.mandatory
+        in_weak_domain = criterion.domain.code in outcome.weak_domains and not conditions.domain_below_share_blocks
+        if not (fails_mandatory or in_weak_domain):
+            continue
+        code = criterion.code
+        if row.finding_grade is None:
+            text = _l("%(code)s voldoet niet en heeft geen bevinding; met voorwaarden kan alleen bij: %(allowed)s.",
+                      code=code, allowed=allowed)
+        elif row.finding_grade not in conditions.settle_grades:
+            text = _l("%(code)s: een %(grade)s kan niet met een verbeteractie worden opgelost (alleen: %(allowed)s).",
+                      code=code, grade=labels.get(row.finding_grade, row.finding_grade).lower(), allowed=allowed)
+        elif answer.criterion_id not in covered:
+            text = _l("%(code)s voldoet niet en heeft nog geen verbeteractie met een termijn.", code=code)
+        else:
+            continue
+        blockers.append(Blocker(str(text), criterion_code=code, domain_code=criterion.domain.code))
+    if conditions.domain_below_share_blocks:
+        for domain in outcome.weak_domains:
+            blockers.append(Blocker(str(_l("Domein %(domain)s: minder dan %(share)s%% van de eisen voldoet; dat kan "
+                                           "niet met voorwaarden.", domain=domain,
+                                           share=round(rules.min_domain_share * 100))), domain_code=domain))
+    return blockers
+
+
+def describe_blockers(blockers: list[Blocker]) -> str:
+    return " ".join(str(blocker) for blocker in blockers)

@@ -33,7 +33,7 @@ from compliance.review.services.common import (
     school_link,
     school_members,
 )
-from compliance.review.services.outcome import evaluate_pass_rules
+from compliance.review.services.outcome import certificate_blockers, describe_blockers, evaluate_pass_rules
 from compliance.services.evidence import Upload, store_uploads
 from compliance.services.lifecycle import transition
 from core.audit import record_event
@@ -251,7 +251,8 @@ def default_due_on(assessment: Assessment) -> date:
 def recommend(assessment: Assessment, by: User, data: RecommendationInput) -> Recommendation:
     """The reviewer recommends approve, approve with conditions (corrective actions with a
     deadline, the plan's by default) or reject, with a rationale. Every criterion needs a
-    verdict first; a plain approval needs the pass rules met."""
+    verdict first; a plain approval needs the pass rules met; conditions only for what the
+    plan lets a corrective action settle (`certificate_blockers`)."""
     require(can_review(by, assessment), _NOT_REVIEWER)
     require_status(assessment, S.in_review)
     rationale = _text(data.rationale, "rationale")
@@ -263,6 +264,12 @@ def recommend(assessment: Assessment, by: User, data: RecommendationInput) -> Re
     actions = [a for a in data.actions if (a.description or "").strip()]
     if data.outcome is Outcome.approve_with_conditions and not actions:
         raise ReviewError(_l("Noem minstens één verbeteractie."), field="actions")
+    if data.outcome is Outcome.approve_with_conditions:
+        # Every action gets a deadline (the plan's by default), so an action on a criterion covers it.
+        blockers = certificate_blockers(assessment, {a.criterion_id for a in actions if a.criterion_id is not None})
+        if blockers:
+            raise ReviewError(_l("Goedkeuren met voorwaarden kan niet: %(why)s", why=describe_blockers(blockers)),
+                              field="outcome")
     criteria = {answer.criterion_id for answer in assessment.answers}
     recommendation = Recommendation(assessment_id=assessment.id, reviewer_id=by.id, outcome=data.outcome,
                                     rationale=rationale)
