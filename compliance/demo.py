@@ -1,5 +1,6 @@
 """Demo schools for `flask demo load`: the demo owner runs two schools, one with a submitted
-self-assessment and one with a draft that is half done, with evidence files. Idempotent."""
+self-assessment and one with a draft that is half done, with evidence files. Idempotent.
+The submission waits for phase 1, after the registry's demo step has linked a teacher."""
 
 import functools
 import io
@@ -117,7 +118,6 @@ def demo_schools():
     if not first.assessments:
         assessment = services.start_assessment(first, by=owner)
         _fill(assessment, owner, 1.0)
-        services.submit_assessment(assessment, by=owner)
 
     second = _school(DRAFT_KVK, "Balletstudio Demo Junior", "vooropleiding", owner)
     if not second.locations:
@@ -126,3 +126,18 @@ def demo_schools():
     if not second.assessments:
         assessment = services.start_assessment(second, by=owner)
         _fill(assessment, owner, 0.5)
+
+
+@demo_step(phase=1)
+def demo_submission():
+    """Submit the first school's assessment, once the registry's demo step has linked its
+    teacher (the plan's gates before a certificate ask for one)."""
+    owner = find_user(OWNER)
+    school = db.session.execute(select(School).where(School.kvk_number == SUBMITTED_KVK)).scalar_one_or_none()
+    if owner is None or school is None:
+        return
+    draft = next((a for a in school.assessments if a.status.value == "draft"), None)
+    from compliance.gates import unmet_profile_gates
+
+    if draft is not None and len(school.assessments) == 1 and not unmet_profile_gates(school, draft.plan):
+        services.submit_assessment(draft, by=owner)

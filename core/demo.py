@@ -19,9 +19,16 @@ DEMO_USERS = (
 _steps = []
 
 
-def demo_step(func):
-    _steps.append(func)
-    return func
+def demo_step(func=None, *, phase: int = 0):
+    """Register a demo step. Steps run by `phase`, then in registration order: phase 1 is
+    for what needs every package's phase-0 data (e.g. a submission that needs the teachers
+    a higher package links), phase 2 for what happens to that data later."""
+    def register(step):
+        step.demo_phase = phase
+        _steps.append(step)
+        return step
+
+    return register(func) if func is not None else register
 
 
 @demo_step
@@ -32,7 +39,7 @@ def demo_users():
 
 
 def load_demo() -> None:
-    for step in _steps:
+    for step in sorted(_steps, key=lambda step: getattr(step, "demo_phase", 0)):
         step()
 
 

@@ -2,7 +2,9 @@
 that prints a verification URL to try. Idempotent; runs after the compliance demo step
 (imported first below).
 
-The schools, locations, advisors and assessments are made through the compliance services.
+The schools, locations, advisors and assessments are made through the compliance services;
+each school gets an active teacher of minors (the gates before a certificate), and
+Dansstudio Pas de Deux's only teacher lapses after certification (its admin page flags it).
 The review workflow that approves assessments is not there yet, so the demo sets the
 assessment's status to approved directly (as a test factory would) and then issues through
 `issue_certificate`; the other states come from the real lifecycle services and the daily
@@ -39,7 +41,40 @@ SCHOOLS = (
     ("90000103", "Dansvereniging De Sprong", "Zwolle", "vereniging", ["ballroom", "folk"], "suspended"),
     ("90000104", "Studio Ritme & Ziel", "Eindhoven", "dansschool", ["urban", "tap"], "revoked"),
     ("90000105", "Jazzdansschool Oud Zuid", "Groningen", "dansschool", ["jazz", "musical"], "expired"),
+    ("90000106", "Dansstudio Pas de Deux", "Arnhem", "dansschool", ["ballet", "jazz"], "teacher_lapsed"),
 )
+ACTIVE_TEACHER = "sanne.devries@demo.dansveilig.nl"  # made by the registry's demo step
+LONE_TEACHER = ("Joris", "Smit", "joris.smit@demo.dansveilig.nl")
+
+
+def _lone_teacher(admin):
+    """The only teacher of Dansstudio Pas de Deux: active when the school was certified."""
+    from certification.teachers import services as registry
+    from certification.teachers.demo import _complete
+    from certification.teachers.models import Teacher
+
+    first, last, email = LONE_TEACHER
+    teacher = Teacher(registration_number=registry.new_registration_number(), first_name=first, last_name=last,
+                      email=email, genres=["ballet"])
+    db.session.add(teacher)
+    _complete(teacher, registry.current_code_version(), registry.catalogue()[:3], 0)
+    db.session.flush()
+    registry.refresh_status(teacher, actor=admin)
+    db.session.commit()
+    return teacher
+
+
+def _lapse(teacher, admin) -> None:
+    """Since the certificate, his VOG ran past the plan's renewal period: the registration
+    lapses, the school's managers are told and the certificate's admin page flags it."""
+    from certification.teachers import services as registry
+
+    rules = registry.current_rules()
+    for vog in teacher.vog_records:
+        vog.issued_on = add_months(today(), -rules.vog.renew_every_months) - timedelta(days=10)
+    teacher.activated_on = min(teacher.activated_on or today(), today() - timedelta(days=30))
+    registry.refresh_status(teacher, actor=admin)
+    db.session.commit()
 
 
 def _school(kvk, name, city, school_type, genres, owner) -> School:
@@ -50,15 +85,32 @@ def _school(kvk, name, city, school_type, genres, owner) -> School:
         name=name, kvk_number=kvk, street="Dansstraat", house_number=str(int(kvk[-2:]) + 1), postcode="1234 AB",
         city=city, website="https://demo.dansveilig.nl", school_type=school_type, teaches_minors=True,
         genres=genres, age_groups=["6_11", "12_15", "adults"]), by=owner)
-    compliance.add_location(school, "Hoofdlocatie", f"Dansstraat {int(kvk[-2:]) + 1}", "1234 AB", city, by=owner)
+    location = compliance.add_location(school, "Hoofdlocatie", f"Dansstraat {int(kvk[-2:]) + 1}", "1234 AB", city,
+                                       by=owner)
+    compliance.add_room(location, "Grote zaal", "glass_wall", by=owner)
     compliance.update_advisor(school, "Noor Vertrouwen", "vertrouwenspersoon@demo.dansveilig.nl", "020 123 45 67",
                               "external", by=owner)
     return school
 
 
+def _teacher_of_minors(school, admin, teacher=None) -> None:
+    """The gates before a certificate: a school teaching minors has an active teacher of minors."""
+    from certification.teachers import services as registry
+
+    teacher = teacher or registry.find_teacher_by_email(ACTIVE_TEACHER)
+    if teacher is not None:
+        registry.link_teacher(school, teacher.registration_number, "Docent", True,
+                              add_months(today(), -6), by=admin)
+
+
 def _certificate(school, owner, admin, state):
+    from compliance.review.models import ReviewVerdict
+
     assessment = compliance.start_assessment(school, by=owner)
-    assessment.status = AssessmentStatus.approved  # the review workflow's job, once it exists
+    for answer in assessment.answers:  # the verdicts the review workflow would have recorded
+        db.session.add(ReviewVerdict(assessment_id=assessment.id, criterion_id=answer.criterion_id, verdict="meets",
+                                     updated_by_id=admin.id))
+    assessment.status = AssessmentStatus.approved  # the demo skips the review workflow here
     assessment.status_changed_at = utcnow()
     on = add_months(today(), -37) if state == "expired" else today() - timedelta(days=20)
     conditions = [{"text": "Bied binnen drie maanden alle docenten de training ‘Veilig aanraken’ aan.",
@@ -68,7 +120,7 @@ def _certificate(school, owner, admin, state):
     return certificate
 
 
-@demo_step
+@demo_step(phase=1)  # after the registry's teachers (phase 0), whoever imports this module first
 def demo_certificates():
     owner, admin = find_user(OWNER), find_user(ADMIN)
     if owner is None or admin is None:
@@ -78,7 +130,12 @@ def demo_certificates():
     if current_plan() is None:
         publish_shipped_plans()
     for kvk, name, city, school_type, genres, state in SCHOOLS:
-        certificate = _certificate(_school(kvk, name, city, school_type, genres, owner), owner, admin, state)
+        school = _school(kvk, name, city, school_type, genres, owner)
+        lone = _lone_teacher(admin) if state == "teacher_lapsed" else None
+        _teacher_of_minors(school, admin, lone)
+        certificate = _certificate(school, owner, admin, state)
+        if lone is not None:
+            _lapse(lone, admin)
         if state == "suspended":
             services.suspend_certificate(certificate, admin, "misconduct_investigation",
                                          "Demo: een melding wordt onderzocht door een externe onderzoeker.",

@@ -1,13 +1,15 @@
 """Demo teachers for `flask demo load`: one in every status, the demo login
 docent@demo.dansveilig.nl active and linked to the demo school, a code of conduct and a CPD
 catalogue. Idempotent. Runs after the compliance demo step (imported first below), which
-creates the demo school; without that school the link is skipped."""
+creates the demo school, and before the submissions of phase 1, which need the links; the
+lapsed teacher joins the demo school in phase 2, after its submission."""
 
 from datetime import timedelta
 
 from sqlalchemy import select
 
 import compliance.demo  # noqa: F401  (its demo step, which makes the demo school, must run before ours)
+import compliance.review.demo  # noqa: F401  (and the review demo's schools, which we link teachers to)
 from accounts.services import find_user
 from certification.teachers import services
 from certification.teachers.models import (
@@ -73,10 +75,12 @@ def _complete(teacher: Teacher, code, activities, years_ago: int) -> None:
                                          review=Review.approved, checked_at=utcnow()))
     teacher.signatures.append(CodeOfConductSignature(version_id=code.id))
     for offset, activity in enumerate(activities):
+        # Never after today: a record dated in the future would show as approved already.
+        done = start + timedelta(days=40 + 30 * offset) if years_ago else today - timedelta(days=5 + 7 * offset)
         teacher.cpd_records.append(CpdRecord(activity_id=activity.id, title=activity.title, provider=activity.provider,
                                              points=activity.points, category=activity.category,
-                                             completed_on=start + timedelta(days=40 + 30 * offset),
-                                             review=Review.approved, reviewed_at=utcnow()))
+                                             completed_on=min(done, today), review=Review.approved,
+                                             reviewed_at=utcnow()))
     teacher.activated_on = None if years_ago == 0 else start
 
 
@@ -114,16 +118,39 @@ def demo_teachers():
     _link_demo_school(admin)
 
 
-def _link_demo_school(admin) -> None:
+# The review demo's schools (compliance.review.demo), each with an active teacher of minors.
+REVIEW_SCHOOL_KVKS = ("90000201", "90000202", "90000203", "90000204")
+LAPSED_LOGIN = "lotte.vandenberg@demo.dansveilig.nl"
+
+
+def _school(kvk):
     from compliance.models import School
 
-    school = db.session.execute(select(School).where(School.kvk_number == DEMO_SCHOOL_KVK)).scalar_one_or_none()
-    teacher = services.find_teacher_by_email(TEACHER_LOGIN)
+    return db.session.execute(select(School).where(School.kvk_number == kvk)).scalar_one_or_none()
+
+
+def _link(school, teacher, admin, minors=True) -> None:
     if school is None or teacher is None:
         return
-    if db.session.execute(select(Employment.id).where(Employment.school_id == school.id)).first() is None:
-        for who, minors in ((teacher, True), (services.find_teacher_by_email("lotte.vandenberg@demo.dansveilig.nl"),
-                                              True)):
-            if who is not None:
-                services.link_teacher(school, who.registration_number, "Docent", minors,
-                                      services.today() - timedelta(days=200), by=admin)
+    if db.session.execute(select(Employment.id).where(Employment.school_id == school.id,
+                                                      Employment.teacher_id == teacher.id)).first() is None:
+        services.link_teacher(school, teacher.registration_number, "Docent", minors,
+                              services.today() - timedelta(days=200), by=admin)
+
+
+def _link_demo_school(admin) -> None:
+    """Before the demo submissions (phase 1): the demo login teaches minors at the demo
+    school, Sanne de Vries at each school of the review demo."""
+    _link(_school(DEMO_SCHOOL_KVK), services.find_teacher_by_email(TEACHER_LOGIN), admin)
+    sanne = services.find_teacher_by_email("sanne.devries@demo.dansveilig.nl")
+    for kvk in REVIEW_SCHOOL_KVKS:
+        _link(_school(kvk), sanne, admin)
+
+
+@demo_step(phase=2)
+def demo_lapsed_teacher_at_school():
+    """After the submission: the demo school also employs a teacher of minors whose
+    registration lapsed, so its teacher overview flags her and the approval's gates list her."""
+    admin = find_user(ADMIN_LOGIN)
+    if admin is not None:
+        _link(_school(DEMO_SCHOOL_KVK), services.find_teacher_by_email(LAPSED_LOGIN), admin)

@@ -4,7 +4,12 @@ for assignment):
 
 - Dansstudio In Gesprek: in review by assessor1, with an open information request;
 - Danscentrum Vier Ogen: recommended by assessor1, waiting for assessor2's decision;
-- Dansacademie Akkoord: approved (reviewer assessor1, approver assessor2).
+- Dansacademie Akkoord: approved (reviewer assessor1, approver assessor2);
+- Dansschool Grote Stap: in review by assessor1, who judged one mandatory criterion a major
+  nonconformity; "approve with conditions" was refused for it, so the review is still open.
+
+The schools are made in phase 0; the reviews run in phase 1, after the registry's demo step
+has linked each school's teacher (a gate before submission).
 """
 
 from datetime import date
@@ -15,7 +20,9 @@ import compliance.demo  # noqa: F401  (its demo step must run before ours)
 from accounts.services import find_user
 from compliance import services as compliance
 from compliance.demo import OWNER, _fill
+from compliance.gates import unmet_profile_gates
 from compliance.models import School
+from compliance.review.errors import ReviewError
 from compliance.review import services
 from compliance.review.models import Outcome, Relation
 from core.demo import demo_step
@@ -25,7 +32,9 @@ from standards.services import current_plan
 ADMIN, REVIEWER, APPROVER = "admin@demo.dansveilig.nl", "assessor1@demo.dansveilig.nl", "assessor2@demo.dansveilig.nl"
 SCHOOLS = (("90000201", "Dansstudio In Gesprek", "information_requested"),
            ("90000202", "Danscentrum Vier Ogen", "recommended"),
-           ("90000203", "Dansacademie Akkoord", "approved"))
+           ("90000203", "Dansacademie Akkoord", "approved"),
+           ("90000204", "Dansschool Grote Stap", "conditions_refused"))
+REFUSED_CRITERION_INDEX = 1  # the second criterion (mandatory in the plan): a major nonconformity
 
 
 def _review(school, owner, admin, reviewer, approver, state):
@@ -37,6 +46,19 @@ def _review(school, owner, admin, reviewer, approver, state):
         services.record_verdict(assessment, answer, reviewer, services.VerdictInput(
             "meets", "good_practice" if answer.position == 0 else None,
             "Duidelijk beschreven, met bewijs." if answer.position == 0 else "", answer.position == 0))
+    if state == "conditions_refused":
+        answer = assessment.answers[REFUSED_CRITERION_INDEX]
+        services.record_verdict(assessment, answer, reviewer, services.VerdictInput(
+            "does_not_meet", "major_nonconformity", "Niet iedereen heeft de gedragscode getekend, ook twee "
+            "stagiairs niet die met kinderen werken.", True))
+        try:
+            services.recommend(assessment, reviewer, services.RecommendationInput(
+                Outcome.approve_with_conditions, "Op één punt na in orde; met een verbeteractie op te lossen.",
+                [services.ActionInput("Laat alle medewerkers en stagiairs de gedragscode tekenen.", None,
+                                      answer.criterion_id)]))
+        except ReviewError:
+            pass  # refused, as the plan says: a major nonconformity is not settled by a corrective action
+        return
     if state == "information_requested":
         first = assessment.answers[0]
         services.request_information(assessment, reviewer, {
@@ -49,15 +71,11 @@ def _review(school, owner, admin, reviewer, approver, state):
 
 
 @demo_step
-def demo_reviews():
-    owner, admin = find_user(OWNER), find_user(ADMIN)
-    reviewer, approver = find_user(REVIEWER), find_user(APPROVER)
-    if None in (owner, admin, reviewer, approver) or current_plan() is None:
+def demo_review_schools():
+    owner = find_user(OWNER)
+    if owner is None or current_plan() is None:
         return
-    if not services.declarations_of(approver):
-        services.declare_conflict(approver, Relation.former_student, date(2012, 9, 1),
-                                  organisation="Dansacademie Lucia Marthas")
-    for kvk, name, state in SCHOOLS:
+    for kvk, name, _state in SCHOOLS:
         if db.session.execute(select(School.id).where(School.kvk_number == kvk)).first() is not None:
             continue
         school = compliance.register_school(compliance.SchoolData(
@@ -68,5 +86,19 @@ def demo_reviews():
         compliance.add_room(location, "Studio 1", "glass_wall", by=owner)
         compliance.update_advisor(school, "Fatima El Amrani", "vertrouwenspersoon@demo.dansveilig.nl",
                                   "030 123 45 67", "external", by=owner)
-        _review(school, owner, admin, reviewer, approver, state)
 
+
+@demo_step(phase=1)
+def demo_reviews():
+    owner, admin = find_user(OWNER), find_user(ADMIN)
+    reviewer, approver = find_user(REVIEWER), find_user(APPROVER)
+    if None in (owner, admin, reviewer, approver) or current_plan() is None:
+        return
+    if not services.declarations_of(approver):
+        services.declare_conflict(approver, Relation.former_student, date(2012, 9, 1),
+                                  organisation="Dansacademie Lucia Marthas")
+    for kvk, _name, state in SCHOOLS:
+        school = db.session.execute(select(School).where(School.kvk_number == kvk)).scalar_one_or_none()
+        if school is None or school.assessments or unmet_profile_gates(school, current_plan()):
+            continue
+        _review(school, owner, admin, reviewer, approver, state)

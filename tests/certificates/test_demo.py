@@ -21,6 +21,7 @@ def test_demo_certificates_in_every_state(runner, client):
         "Dansvereniging De Sprong": (CertificateStatus.suspended, False),
         "Studio Ritme & Ziel": (CertificateStatus.revoked, False),
         "Jazzdansschool Oud Zuid": (CertificateStatus.expired, False),
+        "Dansstudio Pas de Deux": (CertificateStatus.active, False),
     }
     for number in numbers:
         assert client.get(f"/verify/{number}").status_code == 200

@@ -68,5 +68,5 @@ def test_demo_builds_every_review_state(runner, app):
     assert runner.invoke(args=["demo", "load"]).exit_code == 0  # idempotent
     states = {school.name: school.assessments[0].status for school in db.session.scalars(
         select(School).where(School.kvk_number.in_([kvk for kvk, _n, _s in SCHOOLS])))}
-    assert {s.value for s in states.values()} == {"information_requested", "recommended", "approved"}
+    assert {s.value for s in states.values()} == {"information_requested", "recommended", "approved", "in_review"}
     assert runner.invoke(args=["review", "daily"]).exit_code == 0
