@@ -29,7 +29,18 @@ TEXTS = {
     "action_reported": _l("%(school)s meldt een verbeteractie als gedaan."),
     "action_due": _l("Verbeteractie van %(school)s moet af voor %(due)s."),
     "action_overdue": _l("Verbeteractie van %(school)s is over de termijn (%(due)s)."),
+    "teacher_not_active": _l("De registratie van %(teacher)s, docent bij %(school)s, is niet meer actief: "
+                             "%(teacher_status)s."),
+    "schools_without_active_teacher": _l("%(count)s gecertificeerde scholen met les aan minderjarigen hebben geen "
+                                         "actief geregistreerde docent van minderjarigen meer."),
 }
+# Parameters stored as a code and shown as a label in the reader's language; a package above
+# this one registers how (`register_param_label("teacher_status", ...)`).
+_PARAM_LABELS = {}
+
+
+def register_param_label(name: str, label_of) -> None:
+    _PARAM_LABELS[name] = label_of
 
 
 class Notification(db.Model):
@@ -66,6 +77,12 @@ class _Text:
                 params["decision"] = AssessmentStatus(params["decision"]).label
             except ValueError:
                 pass
+        for name, label_of in _PARAM_LABELS.items():
+            if name in params:
+                try:
+                    params[name] = label_of(params[name])
+                except ValueError:
+                    pass
         return str(TEXTS[self.kind]) % params if self.kind in TEXTS else self.kind
 
 

@@ -27,6 +27,9 @@ def init_app(app) -> None:
                           os.environ.get("CERTIFICATE_ISSUER_NAME", "De Alliantie Dans Veilig"))
 
     import certification.certificates.demo  # noqa: F401  (registers the demo and first-start steps)
+    from certification.certificates import drift
+
+    drift.connect()  # the registry's status changes reach the schools that employ the teacher
     from certification.certificates.api import bp as api_bp
     from certification.certificates.views import bp
 

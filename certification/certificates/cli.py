@@ -10,12 +10,15 @@ certificates_cli = AppGroup("certificates", help="School certificates: daily job
 def daily():
     """Expire certificates, end finished suspensions, send expiry (90/30 days), renewal and
     monitoring e-mails, and suspend schools whose monitoring report is overdue past the
-    grace period; merge the school register's search index. Run once a day from cron; safe to
+    grace period; list certified schools teaching minors without an active teacher of minors
+    (and tell the admins); merge the school register's search index. Run once a day from cron; safe to
     run on several nodes at once."""
     from certification.certificates.services import run_daily
 
     report = run_daily()
     click.echo(f"Certificates: {report}.")
+    for school_id, name in report.without_active_teacher:
+        click.echo(f"No active teacher of minors: {name} (school {school_id}).")
 
 
 @certificates_cli.command("rotate-key")

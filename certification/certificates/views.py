@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from accounts.forms import EmptyForm
 from certification.certificates import permissions, services
+from certification.certificates.drift import gates_today
 from certification.certificates.forms import ReinstateForm, RevocationForm, SuspendForm
 from certification.certificates.models import CertificateStatus, PendingRevocation
 from compliance.models import School
@@ -36,6 +37,7 @@ def _detail(certificate, status: int = 200, **forms):
              "reinstate_form": ReinstateForm(prefix="reinstate", formdata=None),
              "revoke_form": RevocationForm(prefix="revoke", formdata=None), **forms}
     return render_template(f"{_TEMPLATES}/admin_certificate.html", certificate=certificate,
+                           today=gates_today(certificate),
                            status=certificate.effective_status(), pending=services.open_revocation(certificate),
                            action_form=EmptyForm(), Status=CertificateStatus, **forms), status
 

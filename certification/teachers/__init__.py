@@ -11,5 +11,8 @@ views/, api.py, forms.py, permissions.py, importer.py, cli.py, demo.py
 def init_app(app) -> None:
     """Connects the registry's answer to the school gates (a domain event of compliance)."""
     from certification.teachers import gates
+    from certification.teachers.models import TeacherStatus
+    from core.notifications import register_param_label
 
     gates.connect()
+    register_param_label("teacher_status", lambda code: TeacherStatus(code).label)

@@ -22,8 +22,8 @@ from compliance import services as compliance
 from compliance.demo import OWNER, _fill
 from compliance.gates import unmet_profile_gates
 from compliance.models import School
-from compliance.review.errors import ReviewError
 from compliance.review import services
+from compliance.review.errors import ReviewError
 from compliance.review.models import Outcome, Relation
 from core.demo import demo_step
 from core.extensions import db

@@ -9,6 +9,7 @@ from accounts.forms import EmptyForm
 from compliance import services
 from compliance.filetypes import ACCEPT_ATTRIBUTE
 from compliance.forms import AnswerForm
+from compliance.gates import unmet_profile_gates
 from compliance.models import Answer
 from compliance.permissions import can_edit_answer, can_work_on_assessment
 from compliance.views import assessment_or_404, bp, school_or_404, show_error
@@ -39,7 +40,8 @@ def start_assessment(school_id):
 @bp.get("/zelfevaluaties/<int:assessment_id>")
 def assessment(assessment_id):
     assessment = assessment_or_404(assessment_id)
-    return render_template("compliance/assessment.html", assessment=assessment,
+    gates = unmet_profile_gates(assessment.school, assessment.plan) if assessment.is_draft else []
+    return render_template("compliance/assessment.html", assessment=assessment, gates=gates,
                            sections=services.sections(assessment), missing=services.missing_items(assessment))
 
 
@@ -67,11 +69,16 @@ def render_domain(assessment, code, bound: AnswerForm | None = None, status: int
 
 
 def _teachers_if_asked(assessment, section):
+    return teachers_if_asked(assessment, section.answers)
+
+
+def teachers_if_asked(assessment, answers):
     """For the plan's teacher criteria, the registry status of each teacher the school
-    links (recommendation 5.1); None on domains without such a criterion."""
+    links (recommendation 5.1); None when none of `answers` is such a criterion. The
+    school's, the reviewer's and the approver's pages show the same live panel."""
     from certification.teachers.services import is_teacher_criterion, teachers_for_school
 
-    if any(is_teacher_criterion(answer.criterion) for answer in section.answers):
+    if any(is_teacher_criterion(answer.criterion) for answer in answers):
         return teachers_for_school(assessment.school)
     return None
 
@@ -99,6 +106,12 @@ def save_answer(answer_id):
                     + f"#criterion-{answer.criterion.code}", 303)
 
 
+def _render_submit(assessment, form, status=200):
+    return render_template("compliance/submit.html", assessment=assessment, form=form,
+                           missing=services.missing_items(assessment),
+                           gates=unmet_profile_gates(assessment.school, assessment.plan)), status
+
+
 @bp.route("/zelfevaluaties/<int:assessment_id>/indienen", methods=["GET", "POST"])
 def submit_assessment(assessment_id):
     assessment = assessment_or_404(assessment_id, work=True)
@@ -108,12 +121,10 @@ def submit_assessment(assessment_id):
             services.submit_assessment(assessment, by=current_user)
         except services.ComplianceError as exc:
             flash(str(exc.message), "error")
-            return render_template("compliance/submit.html", assessment=assessment, form=form,
-                                   missing=services.missing_items(assessment)), 409
+            return _render_submit(assessment, form, 409)
         flash(_("Je zelfevaluatie is ingediend. Een beoordelaar van de alliantie gaat ermee aan de slag."), "success")
         return redirect(url_for("compliance.assessment", assessment_id=assessment.id), 303)
-    return render_template("compliance/submit.html", assessment=assessment, form=form,
-                           missing=services.missing_items(assessment))
+    return _render_submit(assessment, form)
 
 
 @bp.route("/zelfevaluaties/<int:assessment_id>/intrekken", methods=["GET", "POST"])

@@ -138,6 +138,7 @@ def test_a_short_narrative_on_a_mandatory_criterion_is_listed_as_missing(owner_c
 
 
 def test_the_whole_assessment_is_filled_in_submitted_and_then_read_only(owner_client, owner, assessment, mailbox):
+    factories.meet_gates(assessment.school, owner)
     _fill_everything(owner_client, assessment)
     page = owner_client.get(f"/zelfevaluaties/{assessment.id}").get_data(as_text=True)
     assert "Alles is ingevuld" in page

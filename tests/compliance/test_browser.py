@@ -78,6 +78,25 @@ def test_register_answer_with_evidence_and_submit_in_the_browser(page, tmp_path)
                 rating=2,
                 narrative="Zo doen we het op onze school: elke week opnieuw, samen met dansers, ouders en docenten.",
                 link_url="https://example.nl/beleid"))
+    # Everything is filled in, but the profile has no confidential advisor (nor a location):
+    # the pages say so, and the primary button leads to where it is fixed, not to a refusal.
+    factories.meet_gates(assessment.school, owner, advisor=False)  # a location with a room
+    page.goto(f"/zelfevaluaties/{assessment.id}/indienen")
+    summary = page.locator(".error-summary")
+    assert "Er is geen vertrouwenspersoon vastgelegd met naam, bereikbaarheid en of die intern of extern is." \
+        in summary.inner_text()
+    assert page.get_by_role("button", name="Ja, zelfevaluatie indienen").count() == 0
+    assert not axe_violations(page)
+    assert fits_320px(page)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"/zelfevaluaties/{assessment.id}")
+    page.get_by_role("link", name="Eerst de vertrouwenspersoon vastleggen").click()
+    page.get_by_label("Naam").fill("Vera Vertrouwen")
+    page.get_by_label("E-mailadres").fill("vp@example.nl")
+    page.get_by_label("Telefoonnummer").fill("030 123 45 67")
+    page.get_by_label("Extern").check()
+    page.get_by_role("button", name="Opslaan").click()
+    assert "De vertrouwenspersoon is opgeslagen" in page.locator(".flashes").inner_text()
     page.goto(f"/zelfevaluaties/{assessment.id}")
     page.get_by_role("link", name="Indienen").click()
     page.get_by_role("button", name="Ja, zelfevaluatie indienen").click()

@@ -85,3 +85,38 @@ def test_submission_review_question_answer_recommendation_and_approval(page, pla
     page.get_by_text("Besluit genomen: Goedgekeurd").wait_for()
     db.session.expire_all()
     assert services.current_recommendation(fresh).decided_by_id == approver.id
+
+
+def test_conditions_are_refused_for_a_major_nonconformity_and_the_approver_sees_why(page, plan):
+    assessment, reviewer = rf.in_review()
+    rf.judge_all(assessment, reviewer)
+    answer = next(a for a in assessment.answers if a.criterion.mandatory)
+    code = answer.criterion.code
+    services.record_verdict(assessment, answer, reviewer, services.VerdictInput("does_not_meet", "major_nonconformity"))
+
+    _login(page, reviewer)
+    page.goto(f"/beoordelen/{assessment.id}/advies")
+    assert f"{code}: een grote tekortkoming kan niet met een verbeteractie worden opgelost" in \
+        page.get_by_role("region", name="Met voorwaarden kan niet").inner_text()
+    page.get_by_label("Goedkeuren met voorwaarden").check()
+    page.get_by_label("Onderbouwing").fill("Op één punt na in orde.")
+    page.get_by_label("Verbeteractie 1", exact=True).fill("Laat iedereen de gedragscode tekenen.")
+    page.get_by_label("Bij eis (verbeteractie 1)").select_option(value=str(answer.criterion_id))
+    page.get_by_role("button", name="Advies versturen naar een tweede beoordelaar").click()
+    summary = page.locator(".error-summary")
+    summary.wait_for()
+    assert f"Goedkeuren met voorwaarden kan niet: {code}: een grote tekortkoming" in summary.inner_text()
+    assert page.get_by_label("Onderbouwing").input_value() == "Op één punt na in orde."  # nothing typed is lost
+    assert not axe_violations(page)
+    assert fits_320px(page)
+
+    from core.extensions import db
+
+    db.session.expire_all()
+    assert compliance_services.load_assessment(assessment.id).status.value == "in_review"
+    # The criterion page shows the reviewer the school's live teacher registry on the teacher criteria.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    teacher_code = next(a.criterion.code for a in assessment.answers if "5.1" in a.criterion.recommendations)
+    page.goto(f"/beoordelen/{assessment.id}/eis/{teacher_code}")
+    assert "Docenten in het docentenregister" in page.content()
+    assert not axe_violations(page)

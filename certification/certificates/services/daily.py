@@ -5,13 +5,15 @@
 - e-mails the school 90 and 30 days before expiry;
 - opens the renewal window the plan sets (`renewal_window_months` before expiry);
 - reminds the school 30 days before the annual monitoring report is due, warns on the due
-  day, and suspends (with notice) when it is overdue past the plan's grace days.
+  day, and suspends (with notice) when it is overdue past the plan's grace days;
+- lists the certified schools that teach minors without an active teacher of minors, and
+  tells the admins (`drift.report_schools_without_active_teacher`).
 
 Each certificate's work is marked on its row, so a second run (or a second node at the same
 time: rows are claimed with FOR UPDATE SKIP LOCKED) does nothing twice.
 """
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
@@ -39,9 +41,15 @@ class DailyReport:
     renewals_opened: int = 0
     monitoring_reminders: int = 0
     suspended_overdue: int = 0
+    # Certified schools teaching minors without an active teacher of minors: (id, name).
+    without_active_teacher: list = field(default_factory=list)
 
     def __str__(self) -> str:
-        return ", ".join(f"{item.name.replace('_', ' ')}: {getattr(self, item.name)}" for item in fields(self))
+        return ", ".join(f"{item.name.replace('_', ' ')}: {_count(getattr(self, item.name))}" for item in fields(self))
+
+
+def _count(value) -> int:
+    return len(value) if isinstance(value, list) else value
 
 
 def _expire(certificate: Certificate, on: date, report: DailyReport) -> None:
@@ -127,6 +135,10 @@ def run_daily(on: date | None = None) -> DailyReport:
                      joinedload(Certificate.revocation_list), joinedload(Certificate.suspension_list))
             .with_for_update(skip_locked=True, of=Certificate)).scalars().all()
         if not batch:
+            from certification.certificates.drift import report_schools_without_active_teacher
+
+            report.without_active_teacher = [(school.id, school.name)
+                                             for school in report_schools_without_active_teacher(on)]
             SCHOOL_SEARCH_INDEX.optimize(db.session.connection())
             db.session.commit()
             return report

@@ -80,6 +80,9 @@ def refresh_status(teacher: Teacher, actor=None, rules=_FROM_PLAN, on: date | No
         queue_mail(teacher.email, _l("Je registratie in het docentenregister: %(status)s",
                                      status=report.status.label), "registry/status_changed",
                    locale=teacher.mail_locale, teacher=teacher, report=report, old=old, reason=reason)
+        from certification.teachers.signals import registration_status_changed
+
+        registration_status_changed.send(teacher, old=old, new=report.status)
     if report.status is TeacherStatus.active and teacher.activated_on is None:
         teacher.activated_on = on
     search.reindex_teacher(db.session, teacher)

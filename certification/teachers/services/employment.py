@@ -96,8 +96,15 @@ class SchoolTeacher:
         return self.teacher.status
 
     @property
+    def not_active(self) -> bool:
+        """The registration is not active (lapsed, restricted, suspended, revoked, ...),
+        whether or not the teacher works with minors."""
+        return self.teacher.status is not TeacherStatus.active
+
+    @property
     def flagged(self) -> bool:
-        return self.minors_without_active or self.vog_too_old_at_start or self.vog_profile_mismatch
+        return (self.minors_without_active or self.not_active or self.vog_too_old_at_start
+                or self.vog_profile_mismatch)
 
 
 def teachers_for_school(school, on: date | None = None) -> list[SchoolTeacher]:

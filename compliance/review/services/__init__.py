@@ -3,17 +3,17 @@
     conflicts:  declare_conflict, withdraw_conflict, declarations_of, public_register
     review:     assign_reviewer, record_verdict, request_information, answer_question,
                 resubmit_assessment, record_site_visit, recommend, notify_submitted
-    decision:   approve_recommendation, send_back_recommendation  (four eyes, one decision)
+    decision:   approve_recommendation, send_back_recommendation  (four eyes, one decision), approval_gates
     corrective: report_action, close_action, run_daily
-    outcome:    evaluate_pass_rules
+    outcome:    evaluate_pass_rules, certificate_blockers (conditions only for what may be conditioned)
     queries:    review_queue, history
 """
 
 from compliance.review.errors import ReviewError
 from compliance.review.services.conflicts import declarations_of, declare_conflict, public_register, withdraw_conflict
 from compliance.review.services.corrective import close_action, report_action, run_daily
-from compliance.review.services.decision import approve_recommendation, send_back_recommendation
-from compliance.review.services.outcome import evaluate_pass_rules, verdicts_by_criterion
+from compliance.review.services.decision import approval_gates, approve_recommendation, send_back_recommendation
+from compliance.review.services.outcome import certificate_blockers, evaluate_pass_rules, verdicts_by_criterion
 from compliance.review.services.queries import history, review_queue
 from compliance.review.services.review import (
     ActionInput,
@@ -40,7 +40,8 @@ from compliance.review.services.review import (
 )
 
 __all__ = [
-    "ActionInput", "RecommendationInput", "ReviewError", "VerdictInput", "actions_of", "age_days",
+    "ActionInput", "RecommendationInput", "ReviewError", "VerdictInput", "actions_of", "age_days", "approval_gates",
+    "certificate_blockers",
     "answer_question", "approve_recommendation", "assign_reviewer", "close_action", "current_recommendation",
     "deadline", "declarations_of", "declare_conflict", "default_due_on", "eligible_reviewers",
     "evaluate_pass_rules", "history", "notify_submitted", "open_request", "public_register", "recommend",

@@ -7,12 +7,14 @@ from flask_login import current_user
 
 from accounts.forms import EmptyForm
 from accounts.models import User
+from compliance.gates import unmet_profile_gates
 from compliance.models import AssessmentStatus
 from compliance.review import forms, services
 from compliance.review.models import CorrectiveAction, Outcome
 from compliance.review.permissions import can_approve, can_assign, can_review, can_use_queue, can_view_review
 from compliance.review.views import assessment_or_404, bp, refuse
 from compliance.services import sections
+from compliance.views.assessments import teachers_if_asked
 from core.web import get_or_404, render_form
 
 
@@ -79,6 +81,7 @@ def _criterion_page(assessment, code, form=None):
     form = form or forms.VerdictForm(assessment.plan, obj=existing, formdata=None)
     return render_form("review/criterion.html", form, assessment=assessment, answer=answer, verdict=existing,
                        conversation=services.threads(assessment).get(answer.id, []),
+                       school_teachers=teachers_if_asked(assessment, [answer]),
                        previous=answers[index - 1] if index else None,
                        next=answers[index + 1] if index + 1 < len(answers) else None, position=index + 1,
                        editable=can_review(current_user, assessment))
@@ -158,15 +161,21 @@ def recommend(assessment_id):
         else:
             flash(_("Je advies is klaar. Een tweede beoordelaar beslist."), "success")
             return redirect(url_for("review.queue"), 303)
-    return render_form("review/recommend.html", form, assessment=assessment,
+    # What no corrective action can settle, whichever actions are chosen.
+    unsettleable = services.certificate_blockers(assessment, {answer.criterion_id for answer in assessment.answers})
+    return render_form("review/recommend.html", form, assessment=assessment, unsettleable=unsettleable,
+                       gates=unmet_profile_gates(assessment.school, assessment.plan),
                        outcome=services.evaluate_pass_rules(assessment), rows=range(forms.ACTION_ROWS))
 
 
 def _decide_page(assessment, form=None):
     context = _overview_context(assessment)
     context.pop("form")
+    recommendation = services.current_recommendation(assessment)
+    blockers, gates = services.approval_gates(assessment, recommendation) \
+        if assessment.status is AssessmentStatus.recommended else ([], [])
     return render_form("review/decide.html", form or forms.DecisionForm(formdata=None),
-                       recommendation=services.current_recommendation(assessment),
+                       recommendation=recommendation, blockers=blockers, gates=gates,
                        may_decide=context["may"]["decide"], **context)
 
 
