@@ -156,11 +156,13 @@ def test_first_start_publishes_the_shipped_plan_once(app, runner, monkeypatch):
     monkeypatch.setitem(app.config, "APP_ENV", "production")
     result = runner.invoke(args=["setup", "first-start"])
     assert result.exit_code == 0, result.output
+    # Every shipped version, oldest first: 1.1 adds the gates before a certificate.
     assert "Published quality plan kwaliteitsplan-dans-veilig 1.0." in result.output
-    assert current_plan().version == "1.0"
+    assert "Published quality plan kwaliteitsplan-dans-veilig 1.1." in result.output
+    assert current_plan().version == "1.1"
     again = runner.invoke(args=["setup", "first-start"])
     assert again.exit_code == 0 and "Published quality plan" not in again.output
-    assert _count(QualityPlan) == 1
+    assert _count(QualityPlan) == 2
 
 
 def test_first_start_publishes_only_what_is_missing(app, tmp_path, write_plan):

@@ -144,3 +144,25 @@ def test_cli_validate_notes_a_file_name_that_does_not_match(runner, write_plan):
     result = runner.invoke(args=["standards", "validate", str(write_plan(name="concept.yaml"))])
     assert result.exit_code == 0
     assert "would be kwaliteitsplan-dans-veilig-1.0.yaml" in result.output
+
+
+def test_version_1_1_carries_the_gates_before_a_certificate_and_the_criteria_of_1_0():
+    from standards import PLANS_DIR
+
+    newer = PLANS_DIR / "kwaliteitsplan-dans-veilig-1.1.yaml"
+    assert validate_plan_file(newer) == []
+    document, older = load_plan_file(newer), load_plan_file(SHIPPED)
+    assert document.pass_rules.conditions.settle_grades == ["minor_nonconformity", "observation"]
+    assert document.rules.certificate_preconditions.active_teachers_for_minors
+    assert [c.model_dump() for c in document.criteria()] == \
+        [c.model_dump() for c in older.criteria()]
+    assert "conditions" not in older.as_dict()["pass_rules"]  # 1.0's content, and hash, stay as published
+
+
+def test_a_settle_grade_that_is_not_a_finding_grade_is_refused(write_plan):
+    errors = validate_plan_file(write_plan(replace=[(
+        "pass_rules: {all_mandatory_meet: true, min_domain_share: 0.75}",
+        "pass_rules: {all_mandatory_meet: true, min_domain_share: 0.75, "
+        "conditions: {settle_grades: [minor_nonconformity, small_issue]}}")]))
+    assert any("pass_rules.conditions.settle_grades: 'small_issue' is not one of the finding_grades" in error
+               for error in errors), errors
