@@ -153,7 +153,8 @@ def test_a_bad_form_keeps_what_was_typed(client, admin, certificate):
     assert response.status_code == 400
     text = response.get_data(as_text=True)
     assert "Kies een reden." in text and "Mijn uitleg" in text
-    response = client.post(f"/beheer/certificaten/{certificate.number}/opheffen", data={"reinstate-note": "Onderzoek is afgerond."})
+    response = client.post(f"/beheer/certificaten/{certificate.number}/opheffen",
+                           data={"reinstate-note": "Onderzoek is afgerond."})
     assert response.status_code == 400 and "geschorst certificaat" in response.get_data(as_text=True)
 
 
