@@ -132,9 +132,11 @@ def impose_sanction(teacher: Teacher, kind, category, note: str, *, by, starts_o
 
 
 def _put_in_force(teacher: Teacher, sanction: TeacherSanction, by, tell_teacher: bool) -> None:
-    previous = in_force(teacher)
-    if previous is not None and previous.id != sanction.id:
-        previous.state, previous.ended_at, previous.ended_by_id = SanctionState.replaced, utcnow(), by.id
+    previous = [row for row in db.session.execute(select(TeacherSanction).where(
+        TeacherSanction.teacher_id == teacher.id, TeacherSanction.state == SanctionState.in_force,
+        TeacherSanction.id != sanction.id)).scalars()]
+    for row in previous:
+        row.state, row.ended_at, row.ended_by_id = SanctionState.replaced, utcnow(), by.id
     sanction.state = SanctionState.in_force
     teacher.sanction, teacher.sanction_restriction = sanction.kind, sanction.restriction
     teacher.sanction_category, teacher.sanction_reason = sanction.reason_category, sanction.note
@@ -145,7 +147,7 @@ def _put_in_force(teacher: Teacher, sanction: TeacherSanction, by, tell_teacher:
         "restriction": sanction.restriction.value if sanction.restriction else None,
         "category": sanction.reason_category.value, "from": sanction.starts_on.isoformat(),
         "until": sanction.ends_on.isoformat() if sanction.ends_on else None,
-        "replaces": previous.id if previous is not None and previous.id != sanction.id else None,
+        "replaces": [row.id for row in previous],
         "case_id": sanction.case_id, "teacher_told": tell_teacher})
     refresh_status(teacher, actor=by, mail=False)
     if tell_teacher:
