@@ -145,3 +145,14 @@ def test_the_admin_handles_the_case_through_the_pages(client, active, admin, own
     assert response.status_code == 400
     response = client.post(f"/beheer/zaken/{case.id}/docent-inlichten", follow_redirects=True)
     assert "De docent is al ingelicht." in response.get_data(as_text=True)  # refused, with a message
+
+
+def test_the_way_in_for_the_school_and_for_admins(client, active, owner, school, admin):
+    log_in(client, owner)
+    page = client.get(f"/scholen/{school.id}/docenten").get_data(as_text=True)
+    assert f"/scholen/{school.id}/melden-aan-alliantie" in page and "/beheer/zaken" not in page
+    client.post("/logout")
+    log_in(client, admin)
+    assert "/beheer/zaken" in client.get("/beheer/docenten").get_data(as_text=True)
+    assert f"/scholen/{school.id}/melden-aan-alliantie" not in client.get(f"/scholen/{school.id}/docenten").get_data(
+        as_text=True)  # an admin handles cases; the school reports them
