@@ -97,7 +97,9 @@ def _include_in_migrations(obj, name, type_, reflected, compare_to):
 def import_models() -> None:
     """Import every package's models so that the metadata (and Alembic) knows all tables."""
     import accounts.models  # noqa: F401
+    import certification.cases.models  # noqa: F401
     import certification.certificates.models  # noqa: F401
+    import certification.sanctions.models  # noqa: F401
     import certification.teachers.models  # noqa: F401
     import compliance.models  # noqa: F401
     import compliance.review.models  # noqa: F401
@@ -139,6 +141,12 @@ def _register_blueprints(app: Flask) -> None:
     import certification.certificates
 
     certification.certificates.init_app(app)  # config defaults (signing keys), admin pages, API, demo step
+    import certification.sanctions
+
+    certification.sanctions.init_app(app)  # sanctions, objections: the admin's pages, the messages' texts
+    import certification.cases
+
+    certification.cases.init_app(app)  # a school's confidential report to the alliance, the admin's cases
     from core.openapi import bp as openapi_bp
 
     app.register_blueprint(openapi_bp)

@@ -9,11 +9,12 @@ from flask.cli import AppGroup
 from accounts.models import Role
 from accounts.services import AccountError, create_user
 from core.audit import verify_chain
+from core.checkpoints import CheckpointError, checkpoint_path, create_checkpoint, verify_against_checkpoint
 from core.demo import DEMO_PASSWORD, demo_logins, load_demo
 from core.mail import send_pending
 
 users_cli = AppGroup("users", help="Manage user accounts.")
-audit_cli = AppGroup("audit", help="Check the audit log.")
+audit_cli = AppGroup("audit", help="Check the audit log and sign checkpoints of its end.")
 mail_cli = AppGroup("mail", help="Send e-mail from the outbox.")
 demo_cli = AppGroup("demo", help="Demo data for development.")
 setup_cli = AppGroup("setup", help="Set-up steps run by `make run`.")
@@ -38,14 +39,36 @@ def create_admin(email, name, password):
 
 @audit_cli.command("verify")
 def audit_verify():
-    """Walk the hash chain; exit 1 naming the first broken row."""
+    """Walk the hash chain and check it against the newest signed checkpoint; exit 1 naming
+    the first broken row or the missing tail."""
     report = verify_chain()
-    if report.ok:
-        click.echo(f"Audit log intact: {report.checked} events checked.")
-        return
-    click.echo(f"Audit log BROKEN at event {report.broken_id}: {report.problem} "
-               f"({report.checked} events before it are intact).", err=True)
-    sys.exit(1)
+    if not report.ok:
+        click.echo(f"Audit log BROKEN at event {report.broken_id}: {report.problem} "
+                   f"({report.checked} events before it are intact).", err=True)
+        sys.exit(1)
+    try:
+        against = verify_against_checkpoint()
+    except CheckpointError as exc:
+        raise click.ClickException(str(exc))
+    if not against.ok:
+        click.echo(f"Audit log BROKEN: {against.problem}.", err=True)
+        sys.exit(1)
+    click.echo(f"Audit log intact: {report.checked} events checked.")
+    if against.checkpoint:
+        click.echo(f"Reaches the newest checkpoint ({against.checkpoint['head_id']} events, "
+                   f"{against.checkpoint['created_at']}).")
+    else:
+        click.echo("No checkpoint yet: run `flask audit checkpoint`.")
+
+
+@audit_cli.command("checkpoint")
+def audit_checkpoint():
+    """Sign the chain's head hash and row count and append it to the checkpoint file (run daily)."""
+    try:
+        entry = create_checkpoint()
+    except CheckpointError as exc:
+        raise click.ClickException(str(exc))
+    click.echo(f"Checkpoint: {entry['rows']} events, head {entry['head_hash']}, in {checkpoint_path()}.")
 
 
 @mail_cli.command("send-pending")

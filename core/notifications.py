@@ -94,8 +94,9 @@ def link_for(endpoint: str, **values) -> str:
         return url_for(endpoint, **values)
 
 
-def notify(users, kind: str, link: str, **params) -> list[Notification]:
-    """One in-app notification and one queued e-mail per distinct user. Does not commit."""
+def notify(users, kind: str, link: str, *, send_mail: bool = True, **params) -> list[Notification]:
+    """One in-app notification and one queued e-mail per distinct user. Does not commit.
+    `send_mail=False` when the caller sends an e-mail of its own (with more in it)."""
     if kind not in TEXTS:
         raise ValueError(f"unknown notification kind {kind!r}")
     params = {key: str(value) for key, value in params.items()}
@@ -107,8 +108,9 @@ def notify(users, kind: str, link: str, **params) -> list[Notification]:
         row = Notification(user_id=user.id, kind=kind, params=params, link=link)
         db.session.add(row)
         rows.append(row)
-        queue_mail(user.email, _Text(kind, params), f"notifications/{kind}", locale=user.locale, user=user,
-                   link=current_app.config["BASE_URL"] + link, subject_line=_Text(kind, params), **params)
+        if send_mail:
+            queue_mail(user.email, _Text(kind, params), f"notifications/{kind}", locale=user.locale, user=user,
+                       link=current_app.config["BASE_URL"] + link, subject_line=_Text(kind, params), **params)
     return rows
 
 

@@ -36,6 +36,19 @@ def set_language():
     return redirect(safe_next(request.form.get("next"), url_for("core.home")))
 
 
+@bp.get("/.well-known/audit-checkpoints")
+@public
+def audit_checkpoints():
+    """The signed checkpoints of the audit log's end, oldest first, for anyone to keep."""
+    from core.checkpoints import TOKEN_TYPE, list_checkpoints
+
+    response = jsonify(type=TOKEN_TYPE, jwks=url_for("certificates_api.jwks", _external=False)
+                       if "certificates_api.jwks" in current_app.view_functions else None,
+                       checkpoints=list_checkpoints())
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
 @bp.get("/healthz")
 @public
 def healthz():

@@ -36,6 +36,19 @@ CPD_CATEGORIES = {
     "other": {"nl": "Overig", "en": "Other"},
 }
 
+# Kinds of transgressive behaviour a report (melding) can be about: what a school records in
+# its register of reports (C5), tells the alliance about a registered teacher (C6) and counts
+# in its annual monitoring report.
+REPORT_KINDS = {
+    "verbal": {"nl": "Verbaal (schelden, vernederen, dreigen)", "en": "Verbal (insults, humiliation, threats)"},
+    "physical": {"nl": "Fysiek", "en": "Physical"},
+    "sexual": {"nl": "Seksueel", "en": "Sexual"},
+    "emotional": {"nl": "Emotioneel of psychisch", "en": "Emotional or psychological"},
+    "discrimination": {"nl": "Discriminatie", "en": "Discrimination"},
+    "abuse_of_power": {"nl": "Machtsmisbruik", "en": "Abuse of power"},
+    "other": {"nl": "Anders", "en": "Other"},
+}
+
 
 def current_language() -> str:
     """The visitor's language; Dutch outside a request (CLI, jobs)."""

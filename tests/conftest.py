@@ -95,8 +95,10 @@ def _session_app(database_url, smtp_server, tmp_path_factory):
 
 
 @pytest.fixture
-def app(_session_app):
-    """The app with a clean database; every table is emptied after the test."""
+def app(_session_app, tmp_path):
+    """The app with a clean database; every table is emptied after the test. Audit
+    checkpoints go to the test's own folder (the database is emptied, so must they be)."""
+    _session_app.config["AUDIT_CHECKPOINT_PATH"] = str(tmp_path / "audit-checkpoints.jsonl")
     with _session_app.app_context():
         yield _session_app
         db.session.rollback()

@@ -26,6 +26,13 @@ def init_app(app) -> None:
     app.config.setdefault("CERTIFICATE_ISSUER_NAME",
                           os.environ.get("CERTIFICATE_ISSUER_NAME", "De Alliantie Dans Veilig"))
 
+    # The audit log's checkpoints are signed with the same key as credentials (core.checkpoints).
+    from certification.certificates import signing
+    from core.checkpoints import TOKEN_TYPE, register_signer
+
+    register_signer(app, sign=lambda payload: signing.sign(payload, TOKEN_TYPE),
+                    verify=lambda token: signing.verify(token)[1])
+
     import certification.certificates.demo  # noqa: F401  (registers the demo and first-start steps)
     from certification.certificates import drift
 

@@ -39,7 +39,7 @@ class SuspendForm(_ReasonForm):
 
 
 class ReinstateForm(FlaskForm):
-    note = _note_field(required=False)
+    note = _note_field()
 
 
 class RevocationForm(_ReasonForm):

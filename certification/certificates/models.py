@@ -65,6 +65,10 @@ class CertificateStatus(enum.Enum):
         return self in (CertificateStatus.revoked, CertificateStatus.expired)
 
     @property
+    def is_suspended(self) -> bool:
+        return self is CertificateStatus.suspended
+
+    @property
     def is_listed(self) -> bool:
         """Counts as a certified school beside a teacher in the registry."""
         return self in (CertificateStatus.active, CertificateStatus.suspended)

@@ -69,6 +69,7 @@ class CertificateSummary(NamedTuple):
     status: CertificateStatus
     valid_until: date
     status_changed_on: date
+    suspended_until: date | None = None
 
     def effective_status(self, on: date) -> CertificateStatus:
         return effective_status(self.status, self.valid_until, on)
@@ -144,8 +145,10 @@ def search_schools(query: SchoolQuery, on: date | None = None, *, with_cities: b
                                          (query.page - 1) * query.per_page)
     cities = school_search.location_cities([row[0] for row in rows]) if with_cities and rows else {}
     entries = []
-    for school_id, name, city, genres, advisor, email, phone, number, status, valid_until, changed_on in rows:
-        certificate = CertificateSummary(number, CertificateStatus(status), _date(valid_until), _date(changed_on))
+    for (school_id, name, city, genres, advisor, email, phone, number, status, valid_until, changed_on,
+         suspended_until) in rows:
+        certificate = CertificateSummary(number, CertificateStatus(status), _date(valid_until), _date(changed_on),
+                                         _date(suspended_until) if suspended_until else None)
         school = SchoolSummary(school_id, name, city, list(fulltext.json_list(genres)), advisor, email, phone)
         entries.append(RegistryEntry(school, certificate, certificate.effective_status(on), on,
                                      sorted({city, *cities.get(school_id, ())})))

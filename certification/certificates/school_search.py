@@ -34,7 +34,7 @@ _COMPACT_NUMBER = re.compile(r"\bdv(\d{4})(\d{5})\b", re.IGNORECASE)
 _KEY_LOCK = 0x5C0015EA
 # A page's rows carry what the register shows, so that listing a page is one query.
 _COLUMNS = ("s.school_id, sc.name, sc.city, sc.genres, sc.advisor_name, sc.advisor_email, sc.advisor_phone, "
-            "c.number, c.status, c.valid_until, c.status_changed_on")
+            "c.number, c.status, c.valid_until, c.status_changed_on, c.suspended_until")
 _FROM = "school_search s JOIN school sc ON sc.id = s.school_id JOIN certificate c ON c.id = s.certificate_id"
 _QUERIES = fulltext.PageQueries(
     all_page=f"SELECT {_COLUMNS} FROM {_FROM} ORDER BY s.sort_key LIMIT ? OFFSET ?",

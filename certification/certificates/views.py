@@ -32,14 +32,23 @@ def _admin_certificate_or_404(number: str):
     return certificate
 
 
-def _detail(certificate, status: int = 200, **forms):
+def certificate_page(certificate, status: int = 200, failed=None, **forms):
+    """The admin's page of a certificate; `failed` = (what, id, form) re-shows one form of the
+    history's list (an objection, a decision on it) with its errors."""
+    from certification.sanctions.forms import form_makers
+    from certification.sanctions.objections import certificate_objections
+
     forms = {"suspend_form": SuspendForm(prefix="suspend", formdata=None),
              "reinstate_form": ReinstateForm(prefix="reinstate", formdata=None),
              "revoke_form": RevocationForm(prefix="revoke", formdata=None), **forms}
     return render_template(f"{_TEMPLATES}/admin_certificate.html", certificate=certificate,
                            today=gates_today(certificate),
                            status=certificate.effective_status(), pending=services.open_revocation(certificate),
-                           action_form=EmptyForm(), Status=CertificateStatus, **forms), status
+                           action_form=EmptyForm(), Status=CertificateStatus,
+                           objections=certificate_objections(certificate), **form_makers(failed), **forms), status
+
+
+_detail = certificate_page
 
 
 def _show_error(form, exc) -> None:

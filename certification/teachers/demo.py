@@ -11,6 +11,8 @@ from sqlalchemy import select
 import compliance.demo  # noqa: F401  (its demo step, which makes the demo school, must run before ours)
 import compliance.review.demo  # noqa: F401  (and the review demo's schools, which we link teachers to)
 from accounts.services import find_user
+from certification.sanctions.models import SanctionState, TeacherSanction
+from certification.sanctions.services import confirm_revocation, impose_sanction
 from certification.teachers import services
 from certification.teachers.models import (
     CodeOfConductSignature,
@@ -19,10 +21,13 @@ from certification.teachers.models import (
     Qualification,
     QualificationKind,
     Review,
+    Sanction,
     Teacher,
     VogRecord,
 )
+from certification.teachers.sanction_kinds import SanctionReason
 from certification.teachers.status import add_months
+from core.audit import record_event
 from core.demo import demo_step
 from core.extensions import db
 from core.models import utcnow
@@ -61,13 +66,16 @@ TEACHERS = (
     ("Daan", "Bakker", "daan.bakker@demo.dansveilig.nl", ["ballroom"], "restricted"),
     ("Kim", "Nguyen", "kim.nguyen@demo.dansveilig.nl", ["jazz", "musical"], "suspended"),
     ("Ruud", "Jansen", "ruud.jansen@demo.dansveilig.nl", ["tap"], "revoked"),
+    ("Noor", "Visser", "noor.visser@demo.dansveilig.nl", ["modern", "urban"], "temporary"),
 )
+SCHOOL_OWNER_LOGIN = "eigenaar@demo.dansveilig.nl"
 
 
 def _complete(teacher: Teacher, code, activities, years_ago: int) -> None:
-    """Qualification, VOG, signature and CPD, as if registered `years_ago` years back."""
+    """Qualification, VOG, signature and CPD, as if registered `years_ago` years back. Every
+    date lies in the past: a CPD record dated ahead would show as approved before it happened."""
     today = services.today()
-    start = add_months(today, -12 * years_ago) if years_ago else today - timedelta(days=30)
+    start = add_months(today, -12 * years_ago) if years_ago else today - timedelta(days=100)
     teacher.qualifications.append(Qualification(kind=QualificationKind.hbo, institution="Codarts Rotterdam",
                                                 obtained_on=start - timedelta(days=900), review=Review.approved,
                                                 reviewed_at=utcnow()))
@@ -109,12 +117,46 @@ def demo_teachers():
         db.session.commit()
         reason = "Demo: klacht over omgang met dansers in onderzoek."
         if goal == "restricted":
-            services.set_sanction(teacher, "restricted", reason + " Geen les aan minderjarigen.", None, None, admin)
+            impose_sanction(teacher, "restricted", "code_of_conduct", reason, by=admin, restriction="no_minors")
         elif goal == "suspended":
-            services.set_sanction(teacher, "suspended", reason, None, services.today() + timedelta(days=90), admin)
+            impose_sanction(teacher, "suspended", "code_of_conduct", reason, by=admin,
+                            until=services.today() + timedelta(days=90))
         elif goal == "revoked":
-            services.set_sanction(teacher, "revoked", "Demo: ernstige schending van de gedragscode.", None, None,
-                                  admin)
+            confirm_revocation(_demo_revocation(teacher), admin)
+    _link_demo_school(admin)
+    _demo_case(admin)
+
+
+def _demo_revocation(teacher) -> TeacherSanction:
+    """Revoking needs two admins and the demo has one: the loader itself (no person) asks,
+    as the certificates' demo does, and the demo admin confirms."""
+    request = TeacherSanction(teacher_id=teacher.id, kind=Sanction.revoked,
+                              reason_category=SanctionReason.code_of_conduct,
+                              note="Demo: ernstige schending van de gedragscode.", starts_on=services.today(),
+                              state=SanctionState.requested)
+    db.session.add(request)
+    db.session.flush()
+    record_event("teacher.revocation_requested", teacher, details={"sanction_id": request.id, "demo": True})
+    db.session.commit()
+    return request
+
+
+def _demo_case(admin) -> None:
+    """The demo school tells the alliance about a serious report on a teacher; the alliance
+    takes a temporary measure and has not told the teacher yet."""
+    from certification.cases.services import report_case, take_measure
+    from compliance.models import School
+
+    school = db.session.execute(select(School).where(School.kvk_number == DEMO_SCHOOL_KVK)).scalar_one_or_none()
+    owner, teacher = find_user(SCHOOL_OWNER_LOGIN), services.find_teacher_by_email("noor.visser@demo.dansveilig.nl")
+    if school is None or owner is None or teacher is None:
+        return
+    case = report_case(school, teacher.registration_number, "emotional", services.today() - timedelta(days=12),
+                       "Gesprek gevoerd met de danser en de ouders; de docent geeft voorlopig geen les aan de "
+                       "jeugdgroep. Nazorg geregeld via de vertrouwenspersoon.", ["confidential_advisor", "care"],
+                       by=owner)
+    take_measure(case, "investigation", "Demo: meerdere dansers melden vernederende opmerkingen; onderzoek loopt.",
+                 by=admin)
     _link_demo_school(admin)
 
 

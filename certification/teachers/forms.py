@@ -17,7 +17,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
 from accounts.forms import MultiCheckboxField
-from certification.teachers.models import QualificationKind, Sanction
+from certification.teachers.models import QualificationKind
 from standards.vocabulary import CPD_CATEGORIES, localized
 
 
@@ -95,19 +95,6 @@ class CpdForm(FlaskForm):
 class ReviewForm(FlaskForm):
     reason = TextAreaField(_l("Reden (verplicht bij afwijzen; de docent ziet die)"),
                            validators=[Optional(), Length(max=1000)])
-
-
-class SanctionForm(FlaskForm):
-    kind = RadioField(_l("Maatregel"), choices=[(s.value, s.label) for s in Sanction],
-                      validators=[DataRequired(_l("Kies een maatregel."))])
-    reason = TextAreaField(_l("Reden (niet openbaar; de docent krijgt die te lezen)"),
-                           validators=[DataRequired(_l("Schrijf de reden op.")), Length(max=2000)])
-    starts_on = _date(_l("Vanaf"), required=False)
-    until = _date(_l("Tot en met de dag vóór (verplicht bij een schorsing)"), required=False)
-
-
-class LiftSanctionForm(FlaskForm):
-    reason = TextAreaField(_l("Reden"), validators=[DataRequired(_l("Schrijf de reden op.")), Length(max=2000)])
 
 
 class ActivityForm(FlaskForm):

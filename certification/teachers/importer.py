@@ -137,8 +137,8 @@ def load_report(sha: str) -> bytes | None:
 
 # --- export ---------------------------------------------------------------------------------------------
 
-EXPORT_COLUMNS = ("registration_number", "name", "status", "until", "genres", "qualifications", "cpd_on_track",
-                  "vog_current", "schools")
+EXPORT_COLUMNS = ("registration_number", "name", "status", "until", "restriction", "reason_category", "genres",
+                  "qualifications", "cpd_on_track", "vog_current", "schools")
 
 
 def public_rows(batch: int = 1000):
@@ -163,6 +163,8 @@ def public_rows(batch: int = 1000):
             entry = public_entry(teacher)
             yield {"registration_number": entry.registration_number, "name": entry.name,
                    "status": entry.status.value, "until": entry.until.isoformat() if entry.until else "",
+                   "restriction": entry.restriction.value if entry.restriction else "",
+                   "reason_category": entry.reason_category.value if entry.reason_category else "",
                    "genres": ";".join(entry.genres),
                    "qualifications": ";".join(kind.value for kind in entry.qualification_kinds),
                    "cpd_on_track": entry.cpd_on_track, "vog_current": entry.vog_current,

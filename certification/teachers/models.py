@@ -28,6 +28,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 import compliance.models  # noqa: F401  (the school table, for Employment's foreign key)
 from accounts.models import User
 from certification.fulltext import FullTextIndex
+from certification.teachers.sanction_kinds import Restriction, SanctionReason
 from compliance.models import School
 from core.extensions import db
 from core.models import UTCDateTime, utcnow
@@ -44,6 +45,7 @@ class TeacherStatus(enum.Enum):
     restricted = "restricted"  # set by an admin
     suspended = "suspended"  # set by an admin, until a date
     revoked = "revoked"  # set by an admin; final
+    temporary = "temporary"  # a temporary measure pending an investigation; public without a reason
 
     @property
     def label(self) -> str:
@@ -67,7 +69,8 @@ class TeacherStatus(enum.Enum):
 
     @property
     def is_sanction(self) -> bool:
-        return self in (TeacherStatus.restricted, TeacherStatus.suspended, TeacherStatus.revoked)
+        return self in (TeacherStatus.restricted, TeacherStatus.suspended, TeacherStatus.revoked,
+                        TeacherStatus.temporary)
 
 
 STATUS_LABELS = {
@@ -77,6 +80,7 @@ STATUS_LABELS = {
     TeacherStatus.restricted: _l("Beperkt"),
     TeacherStatus.suspended: _l("Geschorst"),
     TeacherStatus.revoked: _l("Doorgehaald"),
+    TeacherStatus.temporary: _l("Tijdelijke maatregel"),
 }
 STATUS_EXPLANATIONS = {
     TeacherStatus.pending: _l("De registratie is nog niet compleet."),
@@ -87,14 +91,17 @@ STATUS_EXPLANATIONS = {
     TeacherStatus.restricted: _l("De alliantie heeft beperkingen opgelegd aan deze docent."),
     TeacherStatus.suspended: _l("Deze docent mag tijdelijk niet lesgeven als geregistreerd docent."),
     TeacherStatus.revoked: _l("Deze docent staat niet meer in het register als bevoegd docent."),
+    TeacherStatus.temporary: _l("Zolang een onderzoek loopt, mag deze docent niet lesgeven als geregistreerd docent. "
+                                "Dit is geen oordeel over wat er is gebeurd."),
 }
 PUBLIC_STATUSES = tuple(status for status in TeacherStatus if status.is_public)
 
 
 class Sanction(enum.Enum):
-    restricted = "restricted"
-    suspended = "suspended"
-    revoked = "revoked"
+    temporary = "temporary"  # pending an investigation
+    restricted = "restricted"  # with a named Restriction
+    suspended = "suspended"  # until a date
+    revoked = "revoked"  # final; needs a second admin
 
     @property
     def status(self) -> TeacherStatus:
@@ -174,8 +181,11 @@ class Teacher(db.Model):
     # The day the registration was first complete: the first CPD cycle starts here.
     activated_on: Mapped[date | None] = mapped_column(Date)
 
-    # Set by an admin; the reason is never public.
+    # The sanction in force, set by an admin (its history: certification.sanctions). The
+    # category is public (not for a temporary measure), the reason is an internal note.
     sanction: Mapped[Sanction | None] = mapped_column(_enum(Sanction))
+    sanction_restriction: Mapped[Restriction | None] = mapped_column(_enum(Restriction, 30))
+    sanction_category: Mapped[SanctionReason | None] = mapped_column(_enum(SanctionReason, 40))
     sanction_reason: Mapped[str | None] = mapped_column(Text)
     sanction_from: Mapped[date | None] = mapped_column(Date)
     sanction_until: Mapped[date | None] = mapped_column(Date)

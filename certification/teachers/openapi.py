@@ -2,6 +2,7 @@
 core.openapi (which provides the shared `Error` schema)."""
 
 from certification.teachers.models import PUBLIC_STATUSES, QualificationKind
+from certification.teachers.sanction_kinds import Restriction, SanctionReason
 from certification.teachers.search import TOTAL_CAP
 from certification.teachers.services.public import DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH
 
@@ -43,6 +44,12 @@ def schemas() -> dict:
             "status": {"type": "string", "enum": statuses},
             "until": {"type": ["string", "null"], "format": "date",
                       "description": "For a suspension: the day it ends. Otherwise null."},
+            "restriction": {"type": ["string", "null"], "enum": [r.value for r in Restriction] + [None],
+                            "description": "For status restricted: what the teacher may not do. Otherwise null."},
+            "reason_category": {"type": ["string", "null"], "enum": [r.value for r in SanctionReason] + [None],
+                                "description": "For status restricted, suspended or revoked: the category of the "
+                                               "reason (never its details). Null otherwise, and for a temporary "
+                                               "measure (status temporary), which is pending an investigation."},
             "genres": {"type": "array", "items": {"type": "string", "enum": _genres()}},
             "qualifications": {"type": "array", "description": "Kinds of verified qualification.",
                                "items": {"type": "string", "enum": [kind.value for kind in QualificationKind]}},
@@ -87,7 +94,7 @@ def paths() -> dict:
                             "description": "D- and seven digits; the last digit is a check digit (Damm)."}, lang],
             "responses": {
                 "200": {"description": "The public entry. Never: date of birth, address, e-mail, phone, the reason "
-                                       "for a sanction, anything about minors.",
+                                       "for a sanction beyond its category, anything about minors.",
                         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Teacher"}}}},
                 "400": _error("Not a registration number, or its check digit does not match (a typing error)."),
                 "404": _error("No public registration has this number."),

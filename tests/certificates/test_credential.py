@@ -92,7 +92,7 @@ def test_status_lists_follow_every_change(client, plan, admin, second_admin, cer
 
     services.suspend_certificate(certificate, admin, "administrative", "Gegevens kloppen niet.")
     assert _bit(_bits(client, suspension_url), index) == 1 and _bit(_bits(client, revocation_url), index) == 0
-    services.reinstate_certificate(certificate, admin)
+    services.reinstate_certificate(certificate, admin, "Onderzoek afgerond, alles in orde.")
     assert _bit(_bits(client, suspension_url), index) == 0
     services.confirm_revocation(services.request_revocation(certificate, admin, "other", "Toelichting hier."),
                                 second_admin)

@@ -136,7 +136,12 @@ def test_admin_suspends_and_reinstates_through_the_pages(client, admin, certific
     assert _public_status(client, certificate.number) == "suspended"
     listing = client.get("/beheer/certificaten?status=suspended").get_data(as_text=True)
     assert certificate.number in listing
-    response = client.post(f"/beheer/certificaten/{certificate.number}/opheffen", data={"reinstate-note": ""})
+    response = client.post(f"/beheer/certificaten/{certificate.number}/opheffen", data={"reinstate-note": "kort"})
+    assert response.status_code == 400  # lifting a suspension needs a reason too
+    assert "Schrijf 10 tot" in response.get_data(as_text=True) and "kort</textarea>" in response.get_data(as_text=True)
+    assert _public_status(client, certificate.number) == "suspended"
+    response = client.post(f"/beheer/certificaten/{certificate.number}/opheffen",
+                           data={"reinstate-note": "KvK-gegevens zijn hersteld."})
     assert response.status_code == 303
     assert _public_status(client, certificate.number) == "active"
 
@@ -148,7 +153,8 @@ def test_a_bad_form_keeps_what_was_typed(client, admin, certificate):
     assert response.status_code == 400
     text = response.get_data(as_text=True)
     assert "Kies een reden." in text and "Mijn uitleg" in text
-    response = client.post(f"/beheer/certificaten/{certificate.number}/opheffen", data={})
+    response = client.post(f"/beheer/certificaten/{certificate.number}/opheffen",
+                           data={"reinstate-note": "Onderzoek is afgerond."})
     assert response.status_code == 400 and "geschorst certificaat" in response.get_data(as_text=True)
 
 

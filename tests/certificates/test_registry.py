@@ -144,3 +144,20 @@ def test_a_revocation_takes_the_school_off_its_teachers_pages(plan, admin, secon
                                     second_admin)
     assert teachers.search_registry(teachers.parse_search({"q": "deventer"})).total == 0
     assert teachers.public_schools_for(teacher) == []
+
+
+def test_the_list_shows_when_a_suspension_ends_not_the_validity(client, plan):
+    from datetime import timedelta
+
+    from certification.certificates import services
+    from certification.certificates.dates import today
+    from tests.certificates.factories import make_admin
+
+    certificate = factories.issue(name="Studio Pauze", city="Delft", locations=(("Zaal", "Delft"),))
+    until = today() + timedelta(days=30)
+    services.suspend_certificate(certificate, make_admin(), "non_compliance", "Klacht wordt onderzocht.", until)
+    client.post("/taal", data={"lang": "en"})
+    page = client.get("/register/scholen?q=pauze").get_data(as_text=True)
+    assert f"up to and including {until.strftime('%B')} {until.day}, {until.year}" in page
+    valid = certificate.valid_until
+    assert f"{valid.strftime('%B')} {valid.day}, {valid.year}" not in page

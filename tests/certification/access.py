@@ -31,6 +31,19 @@ RULES = {
     "teachers.import_page": roles(Role.admin),
     "teachers.import_report": roles(Role.admin),
     "teachers.export": roles(Role.admin),
+    # Sanctions and objections (certification.sanctions): admins only.
+    "sanctions.revocation": roles(Role.admin),
+    "sanctions.teacher_objection": roles(Role.admin),
+    "sanctions.certificate_objection": roles(Role.admin),
+    "sanctions.decide_objection": roles(Role.admin),
+    # Cases (certification.cases): a school's members report (compliance.permissions.is_member),
+    # only admins see and handle a case.
+    "cases.report": roles(),
+    "cases.admin_index": roles(Role.admin),
+    "cases.admin_case": roles(Role.admin),
+    "cases.note": roles(Role.admin),
+    "cases.measure": roles(Role.admin),
+    "cases.inform_teacher": roles(Role.admin),
 }
 
 
@@ -117,4 +130,51 @@ SAMPLES = {
     "teachers.retire_activity": lambda: {"activity_id": _activity().id},
     "teachers.import_report": lambda: {"sha": _report_sha()},
     "teachers.export": lambda: {"fmt": "csv"},
+    "sanctions.revocation": lambda: {"sanction_id": _sanction(revoke=True).id, "step": "annuleren"},
+    "sanctions.teacher_objection": lambda: {"sanction_id": _sanction().id},
+    "sanctions.certificate_objection": lambda: {"event_id": _certificate_event()},
+    "sanctions.decide_objection": lambda: {"objection_id": _objection()},
+    "cases.report": _school,
+    "cases.admin_case": lambda: {"case_id": _case()},
+    "cases.note": lambda: {"case_id": _case(), "step": "notitie"},
+    "cases.measure": lambda: {"case_id": _case()},
+    "cases.inform_teacher": lambda: {"case_id": _case()},
 }
+
+
+def _admin():
+    from tests.conftest import make_user
+
+    return make_user(roles=(Role.admin,))
+
+
+def _sanction(revoke=False):
+    from certification.sanctions.services import impose_sanction
+
+    teacher = _teacher()
+    return impose_sanction(teacher, "revoked" if revoke else "temporary", "investigation",
+                           "Onderzoek naar een melding loopt.", by=_admin())
+
+
+def _certificate_event():
+    from tests.certificates import factories
+
+    certificate = factories.suspended()
+    return certificate.events[-1].id
+
+
+def _objection():
+    from certification.sanctions.objections import record_objection
+
+    return record_objection(_sanction(), _today(), "De docent is het er niet mee eens.", _admin()).id
+
+
+def _case():
+    from certification.cases.services import report_case
+    from tests.certification import factories
+    from tests.compliance.factories import make_owner
+
+    manager = make_owner()
+    school, teacher = factories.make_school(manager), _teacher()
+    return report_case(school, teacher.registration_number, "verbal", _today(),
+                       "Gesprek gevoerd met de danser en de docent.", [], by=manager).id

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import event
 
 from accounts.models import Role
+from certification.sanctions.services import confirm_revocation, impose_sanction
 from certification.teachers import services
 from certification.teachers.numbers import format_number
 from core.extensions import db
@@ -19,8 +20,8 @@ def private_teacher(code):
                                      phone="06 12345678", date_of_birth=date(1988, 3, 14))
     factories.complete(teacher)
     admin = make_user(roles=(Role.admin,))
-    services.set_sanction(teacher, "suspended", "Geheime reden: onderzoek naar een melding", None,
-                          services.today() + timedelta(days=40), by=admin)
+    impose_sanction(teacher, "suspended", "code_of_conduct", "Geheime reden: onderzoek naar een melding", by=admin,
+                    until=services.today() + timedelta(days=40))
     school = factories.make_school(city="Zwolle", teaches_minors=True)
     services.link_teacher(school, teacher.registration_number, "Docent", True, services.today(), by=admin)
     return teacher
@@ -41,9 +42,10 @@ def test_public_page_shows_the_public_fields_and_nothing_private(client, private
 
 def test_api_entry_has_exactly_the_public_fields(client, private_teacher):
     data = client.get(f"/api/v1/registry/teachers/{private_teacher.registration_number}").get_json()
-    assert set(data) == {"registration_number", "name", "status", "until", "genres", "qualifications",
-                         "cpd_on_track", "vog_current", "schools", "url"}
+    assert set(data) == {"registration_number", "name", "status", "until", "restriction", "reason_category",
+                         "genres", "qualifications", "cpd_on_track", "vog_current", "schools", "url"}
     assert data["status"] == "suspended" and data["until"] == (services.today() + timedelta(days=40)).isoformat()
+    assert data["reason_category"] == "code_of_conduct" and data["restriction"] is None
     assert data["schools"] == []  # no certificates yet: no school is publicly listed
     text = str(data)
     for value in _private_values(private_teacher):
@@ -122,7 +124,8 @@ def test_search_by_name_number_genre_status_and_paging(client, code):
     assert search(genre="ballet")["total"] == 2
     assert search(q="ballet")["total"] == 2  # genre names are words too
     admin = make_user(roles=(Role.admin,))
-    services.set_sanction(teachers[0], "revoked", "Ernstige schending van de code", None, None, by=admin)
+    confirm_revocation(impose_sanction(teachers[0], "revoked", "transgressive_behaviour",
+                                       "Ernstige schending van de code", by=admin), make_user(roles=(Role.admin,)))
     assert [item["name"] for item in search(status="revoked")["items"]] == ["Jan de Jong"]
     page = search(per_page=2, page=2)
     assert page["page"] == 2 and page["per_page"] == 2 and len(page["items"]) == 2 and page["total"] == 5

@@ -6,5 +6,6 @@ RULES = {
     "core.report": PUBLIC,
     "core.set_language": PUBLIC,
     "core.healthz": PUBLIC,
+    "core.audit_checkpoints": PUBLIC,
 }
 SAMPLES = {"static": lambda: {"filename": "css/app.css"}}

@@ -33,10 +33,25 @@ def write_change(certificate: Certificate, old: CertificateStatus | None, by, ac
         "until": until.isoformat() if until else None, **(details or {})})
 
 
+# Decisions the school's managers also see as a message on the platform (due process: the
+# people concerned are told what happened, why and how to object).
+_MESSAGES = {"suspended": "certificate_suspended", "revoked": "certificate_revoked",
+             "reinstated": "certificate_reinstated"}
+
+
 def notify_school(certificate: Certificate, subject, template: str, **context) -> int:
-    """Queue an e-mail to everyone who manages the school, each in their own language."""
+    """Queue an e-mail to everyone who manages the school, each in their own language; for a
+    suspension, revocation or reinstatement also a message on the platform."""
+    from certification.sanctions.messages import objection_terms
+    from core.notifications import link_for, notify
+
     members = db.session.execute(select(SchoolMember).where(SchoolMember.school_id == certificate.school_id)
                                  .options(selectinload(SchoolMember.user))).scalars().all()
+    context.setdefault("terms", objection_terms())
+    if template in _MESSAGES:
+        notify([member.user for member in members], _MESSAGES[template],
+               link_for("certificates.school_certificates", school_id=certificate.school_id), send_mail=False,
+               number=certificate.number)
     sent = 0
     for member in members:
         user = member.user

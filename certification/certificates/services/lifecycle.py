@@ -100,15 +100,16 @@ def suspend_certificate(certificate: Certificate, by, reason_category, note: str
 
 
 def reinstate_certificate(certificate: Certificate, by, note: str = "") -> None:
-    """End a suspension: the certificate is valid again (if its validity has not run out)."""
+    """End a suspension: the certificate is valid again (if its validity has not run out).
+    Lifting a suspension is a decision too, so it needs a reason, kept like the suspension's."""
     _require_admin(by)
-    note = _note(note, required=False)
     certificate = locked(certificate)
     if certificate.status is not CertificateStatus.suspended:
         raise CertificateError(_l("Alleen een geschorst certificaat kan weer geldig worden."))
     if certificate.valid_until < today():
         raise CertificateError(_l("Dit certificaat is inmiddels verlopen; het kan niet meer geldig worden."))
-    change_status(certificate, CertificateStatus.active, by, "certificate.reinstated", note=note or None)
+    note = _note(note)
+    change_status(certificate, CertificateStatus.active, by, "certificate.reinstated", note=note)
     notify_school(certificate, _l("Jullie certificaat %(number)s is weer geldig", number=certificate.number),
                   "reinstated", url=verification_url(certificate.number))
     db.session.commit()

@@ -26,10 +26,8 @@ from certification.teachers.services.employment import (  # noqa: F401
 )
 from certification.teachers.services.lifecycle import (  # noqa: F401
     DailyReport,
-    lift_sanction,
     refresh_statuses,
     run_daily,
-    set_sanction,
 )
 from certification.teachers.services.public import (  # noqa: F401
     PublicEntry,

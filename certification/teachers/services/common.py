@@ -62,10 +62,11 @@ _FROM_PLAN = object()
 
 
 def refresh_status(teacher: Teacher, actor=None, rules=_FROM_PLAN, on: date | None = None,
-                   reason: str | None = None) -> bool:
+                   reason: str | None = None, mail: bool = True) -> bool:
     """Derive the status again, store it, keep the search index current; on a change write
-    the audit event and tell the teacher by e-mail in their language. The caller commits.
-    Returns whether the status changed."""
+    the audit event and tell the teacher by e-mail in their language (unless `mail` is false:
+    a sanction tells the teacher in its own words). The caller commits. Returns whether the
+    status changed."""
     on = on or today()
     report = derive_status(teacher, current_rules() if rules is _FROM_PLAN else rules, on)
     old, old_until = teacher.status, teacher.status_until
@@ -77,6 +78,7 @@ def refresh_status(teacher: Teacher, actor=None, rules=_FROM_PLAN, on: date | No
             "from": old.value if old else None, "to": report.status.value,
             "until": report.until.isoformat() if report.until else None,
             "missing": [check.code for check in report.missing]})
+    if changed and mail:
         queue_mail(teacher.email, _l("Je registratie in het docentenregister: %(status)s",
                                      status=report.status.label), "registry/status_changed",
                    locale=teacher.mail_locale, teacher=teacher, report=report, old=old, reason=reason)

@@ -1,4 +1,4 @@
-"""Sanctions set by an admin, and the daily job that lets time do its work: a VOG or CPD
+"""The daily job that lets time do its work (sanctions: certification.sanctions): a VOG or CPD
 cycle that runs out lapses the registration, a suspension that ends lifts itself, and
 teachers hear 60 days ahead what is about to run out."""
 
@@ -10,8 +10,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from certification.teachers.errors import RegistryError
-from certification.teachers.models import TEACHER_SEARCH_INDEX, Employment, Sanction, Teacher, TeacherStatus
+from certification.teachers.models import TEACHER_SEARCH_INDEX, Employment, Teacher, TeacherStatus
 from certification.teachers.services.common import current_rules, refresh_status, today
 from certification.teachers.status import cpd_cycle, cpd_points, cpd_shortfall, vog_check
 from core.audit import record_event
@@ -21,50 +20,6 @@ from standards.vocabulary import CPD_CATEGORIES
 
 WARN_DAYS = 60
 BATCH = 500
-
-
-def set_sanction(teacher: Teacher, kind: str, reason: str, starts_on: date | None, until: date | None, by) -> None:
-    """Restrict, suspend (until a date) or revoke a registration. The reason is kept for the
-    teacher and the audit log, never shown in the public registry. Revoking is final."""
-    try:
-        sanction = Sanction(kind)
-    except ValueError:
-        raise RegistryError(_l("Kies een maatregel uit de lijst."), field="kind")
-    if teacher.sanction is Sanction.revoked:
-        raise RegistryError(_l("Deze registratie is doorgehaald; dat is definitief."))
-    reason = " ".join((reason or "").split())
-    if len(reason) < 10:
-        raise RegistryError(_l("Schrijf de reden op (minstens 10 tekens). De docent krijgt die te lezen; het publiek "
-                               "niet."), field="reason")
-    starts_on = starts_on or today()
-    if sanction is Sanction.suspended and until is None:
-        raise RegistryError(_l("Een schorsing heeft een einddatum."), field="until")
-    if sanction is Sanction.revoked:
-        until = None
-    if until is not None and until <= starts_on:
-        raise RegistryError(_l("De einddatum ligt na de begindatum."), field="until")
-    teacher.sanction, teacher.sanction_reason = sanction, reason[:2000]
-    teacher.sanction_from, teacher.sanction_until, teacher.sanctioned_by_id = starts_on, until, by.id
-    record_event("teacher.sanctioned", teacher, actor=by, details={
-        "sanction": sanction.value, "from": starts_on.isoformat(), "until": until.isoformat() if until else None,
-        "reason": teacher.sanction_reason})
-    refresh_status(teacher, actor=by, reason=teacher.sanction_reason)
-    db.session.commit()
-
-
-def lift_sanction(teacher: Teacher, reason: str, by) -> None:
-    if teacher.sanction is None:
-        raise RegistryError(_l("Er is geen maatregel om op te heffen."))
-    if teacher.sanction is Sanction.revoked:
-        raise RegistryError(_l("Deze registratie is doorgehaald; dat is definitief."))
-    reason = " ".join((reason or "").split())
-    if len(reason) < 10:
-        raise RegistryError(_l("Schrijf de reden op (minstens 10 tekens)."), field="reason")
-    record_event("teacher.sanction_lifted", teacher, actor=by, details={"sanction": teacher.sanction.value,
-                                                                        "reason": reason[:2000]})
-    teacher.sanction = teacher.sanction_reason = teacher.sanction_from = teacher.sanction_until = None
-    refresh_status(teacher, actor=by, reason=reason[:2000])
-    db.session.commit()
 
 
 def _with_status_inputs(query):

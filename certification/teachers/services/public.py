@@ -2,7 +2,9 @@
 
 `public_entry()` is the only place that decides which facts about a teacher are public; the
 page, the API and the export all use it. Never public: date of birth, address, e-mail,
-phone, the reason for a sanction, anything about minors.
+phone, the internal note of a sanction, anything about minors. A restriction, suspension or
+revocation shows its public category of reason (and a restriction what it restricts); a
+temporary measure shows only that there is one.
 """
 
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ from certification.teachers import search
 from certification.teachers.errors import RegistryError
 from certification.teachers.models import Employment, Review, Teacher, TeacherStatus
 from certification.teachers.numbers import looks_like_number, parse_number
+from certification.teachers.sanction_kinds import Restriction, SanctionReason
 from certification.teachers.services.common import current_rules, today
 from certification.teachers.services.employment import public_schools_for
 from certification.teachers.status import cpd_on_track, vog_check
@@ -98,11 +101,16 @@ class PublicEntry:
     cpd_on_track: bool
     vog_current: bool
     schools: list
+    restriction: Restriction | None = None
+    reason_category: SanctionReason | None = None
 
     def as_json(self, url: str, school_url=None) -> dict:
         return {
             "registration_number": self.registration_number, "name": self.name, "status": self.status.value,
-            "until": self.until.isoformat() if self.until else None, "genres": self.genres,
+            "until": self.until.isoformat() if self.until else None,
+            "restriction": self.restriction.value if self.restriction else None,
+            "reason_category": self.reason_category.value if self.reason_category else None,
+            "genres": self.genres,
             "qualifications": [kind.value for kind in self.qualification_kinds],
             "cpd_on_track": self.cpd_on_track, "vog_current": self.vog_current,
             "schools": [{"name": school.name, "city": school.city,
@@ -121,4 +129,17 @@ def public_entry(teacher: Teacher, on: date | None = None) -> PublicEntry:
         genres=list(teacher.genres or []), qualification_kinds=kinds,
         cpd_on_track=bool(active_like and cpd_on_track(teacher, rules, on)),
         vog_current=bool(active_like and vog_check(teacher, rules, on).met),
-        schools=public_schools_for(teacher, on) if teacher.status is not TeacherStatus.revoked else [])
+        schools=public_schools_for(teacher, on) if teacher.status is not TeacherStatus.revoked else [],
+        **_public_sanction(teacher))
+
+
+def _public_sanction(teacher: Teacher) -> dict:
+    """What the register says about a sanction in force: its category and named restriction,
+    except for a temporary measure (pending an investigation, it shows without a reason)."""
+    if teacher.status not in _SANCTION_WITH_REASON:
+        return {}
+    restriction = teacher.sanction_restriction if teacher.status is TeacherStatus.restricted else None
+    return {"restriction": restriction, "reason_category": teacher.sanction_category}
+
+
+_SANCTION_WITH_REASON = (TeacherStatus.restricted, TeacherStatus.suspended, TeacherStatus.revoked)

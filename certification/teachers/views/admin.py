@@ -11,15 +11,10 @@ from flask_login import current_user
 from accounts.forms import EmptyForm
 from accounts.models import Role
 from accounts.permissions import roles_required
+from certification.sanctions import services as sanctions
+from certification.sanctions.forms import LiftSanctionForm, SanctionForm, form_makers
 from certification.teachers import importer, services
-from certification.teachers.forms import (
-    ActivityForm,
-    CodeVersionForm,
-    ImportForm,
-    LiftSanctionForm,
-    ReviewForm,
-    SanctionForm,
-)
+from certification.teachers.forms import ActivityForm, CodeVersionForm, ImportForm, ReviewForm
 from certification.teachers.models import CpdActivity, CpdRecord, Qualification, VogRecord
 from certification.teachers.services import RegistryError
 from certification.teachers.views import bp, show_error, upload
@@ -40,18 +35,22 @@ def admin_index():
                            queue=services.review_queue(), review_form=ReviewForm(formdata=None))
 
 
-def _admin_teacher_page(teacher, status=200, **forms):
+def admin_teacher_page(teacher, status=200, failed=None, **forms):
+    """The admin's page of one teacher; `failed` = (what, id, form) re-shows the one form of
+    a list (an objection on a sanction, a decision on an objection) with its errors."""
     forms.setdefault("sanction_form", SanctionForm(formdata=None))
     forms.setdefault("lift_form", LiftSanctionForm(formdata=None))
     return render_template("certification/admin_teacher.html", teacher=teacher, report=services.status_report(teacher),
-                           review_form=ReviewForm(formdata=None), **forms), status
+                           review_form=ReviewForm(formdata=None), history=sanctions.history(teacher),
+                           pending_revocation=sanctions.open_revocation(teacher), action_form=EmptyForm(),
+                           **form_makers(failed), **forms), status
 
 
 @bp.get("/beheer/docenten/<int:teacher_id>")
 @roles_required(Role.admin)
 def admin_teacher(teacher_id):
     teacher = services.teacher_with_records(teacher_id) or abort(404)
-    return _admin_teacher_page(teacher)
+    return admin_teacher_page(teacher)
 
 
 @bp.post("/beheer/docenten/<any(diplomas, vog, bijscholing):kind>/<int:item_id>/<any(goedkeuren, afwijzen):decision>")
@@ -87,14 +86,17 @@ def set_sanction(teacher_id):
     form = SanctionForm()
     if form.validate_on_submit():
         try:
-            services.set_sanction(teacher, form.kind.data, form.reason.data, form.starts_on.data, form.until.data,
-                                  by=current_user)
+            sanction = sanctions.impose_sanction(teacher, form.kind.data, form.category.data, form.note.data,
+                                                 by=current_user, starts_on=form.starts_on.data, until=form.until.data,
+                                                 restriction=form.restriction.data or None)
         except RegistryError as exc:
             show_error(form, exc)
         else:
-            flash(_("De maatregel is vastgelegd en de docent is per e-mail ingelicht."), "success")
-            return redirect(url_for("teachers.admin_teacher", teacher_id=teacher.id))
-    return _admin_teacher_page(teacher, 400, sanction_form=form)
+            flash(_("Het verzoek om de registratie door te halen is vastgelegd. Een andere beheerder moet het "
+                    "bevestigen.") if sanction.is_requested else
+                  _("De maatregel is vastgelegd en de docent is ingelicht."), "success")
+            return redirect(url_for("teachers.admin_teacher", teacher_id=teacher.id), 303)
+    return admin_teacher_page(teacher, 400, sanction_form=form)
 
 
 @bp.post("/beheer/docenten/<int:teacher_id>/maatregel-opheffen")
@@ -104,13 +106,13 @@ def lift_sanction(teacher_id):
     form = LiftSanctionForm()
     if form.validate_on_submit():
         try:
-            services.lift_sanction(teacher, form.reason.data, by=current_user)
+            sanctions.lift_sanction(teacher, form.reason.data, by=current_user)
         except RegistryError as exc:
             show_error(form, exc)
         else:
             flash(_("De maatregel is opgeheven."), "success")
-            return redirect(url_for("teachers.admin_teacher", teacher_id=teacher.id))
-    return _admin_teacher_page(teacher, 400, lift_form=form)
+            return redirect(url_for("teachers.admin_teacher", teacher_id=teacher.id), 303)
+    return admin_teacher_page(teacher, 400, lift_form=form)
 
 
 @bp.route("/beheer/bijscholing", methods=["GET", "POST"])
