@@ -16,6 +16,7 @@ from sqlalchemy import select
 from accounts.models import Role, User, UserRole
 from core.audit import record_event
 from core.extensions import db, limiter
+from core.i18n import lazy_text
 from core.mail import queue_mail
 from core.models import utcnow
 
@@ -82,7 +83,7 @@ def _password_fingerprint(user: User) -> str:
 
 def _check_new_password(password: str) -> None:
     if len(password or "") < MIN_PASSWORD_LENGTH:
-        raise AccountError(_l("Kies een wachtwoord van minstens %(n)s tekens.", n=MIN_PASSWORD_LENGTH))
+        raise AccountError(lazy_text("Kies een wachtwoord van minstens %(n)s tekens.", n=MIN_PASSWORD_LENGTH))
 
 
 # --- registration and confirmation -------------------------------------------------------

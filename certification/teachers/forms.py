@@ -18,6 +18,7 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length, Numbe
 
 from accounts.forms import MultiCheckboxField
 from certification.teachers.models import QualificationKind, Sanction
+from core.i18n import lazy_text
 from standards.vocabulary import CPD_CATEGORIES, localized
 
 
@@ -34,7 +35,8 @@ def _date(label, required=True, message=None):
 
 def _text(label, max_length=200, message=None):
     return StringField(label, validators=[DataRequired(message or _l("Vul dit veld in.")),
-                                          Length(max=max_length, message=_l("Hoogstens %(n)s tekens.", n=max_length))])
+                                          Length(max=max_length, message=lazy_text(
+                                                  "Hoogstens %(n)s tekens.", n=max_length))])
 
 
 def _genres_field():

@@ -10,6 +10,7 @@ import secrets
 from flask_babel import lazy_gettext as _l
 
 from certification.teachers.errors import InvalidRegistrationNumber
+from core.i18n import lazy_text
 
 # Damm's quasigroup of order 10 (totally anti-symmetric, zero diagonal).
 _DAMM = (
@@ -64,7 +65,7 @@ def parse_number(text: str | None) -> str:
                                            "cijfers."))
     digits = re.sub(r"\s", "", match.group(1))
     if check_digit(digits) != 0:
-        raise InvalidRegistrationNumber(_l("Registratienummer %(number)s bestaat niet: het laatste cijfer klopt "
+        raise InvalidRegistrationNumber(lazy_text("Registratienummer %(number)s bestaat niet: het laatste cijfer klopt "
                                            "niet bij de andere. Er zit waarschijnlijk een tikfout in; controleer "
                                            "het nummer.", number=PREFIX + digits))
     return PREFIX + digits

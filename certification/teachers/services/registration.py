@@ -17,6 +17,7 @@ from certification.teachers.numbers import random_number
 from certification.teachers.services.common import clean_text, refresh_status, teacher_for_user, today
 from core.audit import record_event
 from core.extensions import db
+from core.i18n import lazy_text
 from core.mail import queue_mail
 from core.models import utcnow
 
@@ -38,7 +39,7 @@ def _checked_details(details: TeacherDetails) -> dict:
 
     unknown = [genre for genre in details.genres if genre not in GENRES]
     if unknown:
-        raise RegistryError(_l("Onbekend dansgenre: %(genres)s.", genres=", ".join(unknown)), field="genres")
+        raise RegistryError(lazy_text("Onbekend dansgenre: %(genres)s.", genres=", ".join(unknown)), field="genres")
     if not details.genres:
         raise RegistryError(_l("Kies minstens één dansgenre."), field="genres")
     phone = clean_text(details.phone, "phone", _l("telefoonnummer"), required=False, max_length=30)
@@ -154,7 +155,7 @@ def invite_teacher(school, invitation: Invitation, by) -> Teacher:
     record_event("teacher.invited", teacher, actor=by, details={"school_id": school.id,
                                                                 "registration_number": teacher.registration_number})
     token = _serializer().dumps({"tid": teacher.id, "email": email})
-    queue_mail(email, _l("%(school)s heeft je aangemeld voor het docentenregister", school=school.name),
+    queue_mail(email, lazy_text("%(school)s heeft je aangemeld voor het docentenregister", school=school.name),
                "registry/invitation", locale="nl", teacher=teacher, school=school, token=token)
     refresh_status(teacher, actor=by)
     db.session.commit()
