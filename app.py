@@ -51,7 +51,6 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from accounts.models import User
     from core.i18n import select_locale
 
     import_models()
@@ -70,9 +69,9 @@ def _init_extensions(app: Flask) -> None:
     login_manager.login_message = None
     login_manager.session_protection = "strong" if app.config["APP_ENV"] == "production" else "basic"
 
-    @login_manager.user_loader
-    def load_user(user_id):
-        return db.session.get(User, int(user_id))
+    from accounts.services import user_for_session
+
+    login_manager.user_loader(user_for_session)
 
 
 def _render_migration_item(type_, obj, autogen_context):

@@ -173,8 +173,35 @@ def authenticate(email: str, password: str, address: str) -> User:
     return user
 
 
+def user_for_session(cookie_id: str) -> User | None:
+    """The user a session or remember-me cookie names, or None when that session was ended
+    (its generation is older than the user's) or the id is malformed."""
+    user_id, _, generation = str(cookie_id).partition(".")
+    if not user_id.isdigit() or not generation.isdigit() or len(user_id) > 18:
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or int(generation) != (user.session_generation or 0):
+        return None
+    return user
+
+
+def _end_sessions(user: User) -> None:
+    """Every session and remember-me cookie of this user stops working (in the caller's
+    transaction)."""
+    user.session_generation = (user.session_generation or 0) + 1
+
+
 def record_logout(user: User) -> None:
+    """Logging out ends every session of the user, a copied cookie or a remember-me token
+    included."""
+    _end_sessions(user)
     record_event("user.logged_out", user, actor=user)
+    db.session.commit()
+
+
+def log_out_everywhere(user: User) -> None:
+    _end_sessions(user)
+    record_event("user.logged_out_everywhere", user, actor=user)
     db.session.commit()
 
 
@@ -210,6 +237,7 @@ def reset_password(token: str, new_password: str) -> User:
     user = user_for_reset_token(token)
     _check_new_password(new_password)
     user.password_hash = hash_password(new_password)
+    _end_sessions(user)
     # Following an e-mailed link proves the address, as a confirmation link would.
     user.email_confirmed_at = user.email_confirmed_at or utcnow()
     record_event("user.password_reset", user, actor=user)
@@ -222,6 +250,7 @@ def change_password(user: User, current: str, new_password: str) -> None:
         raise AccountError(_l("Je huidige wachtwoord klopt niet."))
     _check_new_password(new_password)
     user.password_hash = hash_password(new_password)
+    _end_sessions(user)  # the caller logs the current session in again
     record_event("user.password_changed", user, actor=user)
     db.session.commit()
 
@@ -270,6 +299,8 @@ def set_user_enabled(user: User, enabled: bool, by: User) -> None:
     if user.id == by.id and not enabled:
         raise AccountError(_l("Je kunt je eigen account niet blokkeren."))
     user.is_enabled = enabled
+    if not enabled:
+        _end_sessions(user)
     record_event("user.enabled" if enabled else "user.disabled", user, actor=by)
     db.session.commit()
 

@@ -130,7 +130,8 @@ def profile():
         services.update_profile(current_user, form.name.data, form.locale.data)
         flash(_("Je gegevens zijn opgeslagen."), "success")
         return redirect(url_for("accounts.profile"))
-    return render_form("accounts/profile.html", form, password_form=ChangePasswordForm(formdata=None))
+    return render_form("accounts/profile.html", form, password_form=ChangePasswordForm(formdata=None),
+                       everywhere_form=EmptyForm())
 
 
 @bp.post("/account/wachtwoord")
@@ -142,9 +143,21 @@ def change_password():
         except services.AccountError as exc:
             form.current.errors.append(str(exc.message))
         else:
-            flash(_("Je wachtwoord is gewijzigd."), "success")
+            login_user(current_user._get_current_object())  # this session goes on; all others end
+            flash(_("Je wachtwoord is gewijzigd. Op andere apparaten ben je uitgelogd."), "success")
             return redirect(url_for("accounts.profile"))
-    return render_template("accounts/profile.html", form=ProfileForm(obj=current_user), password_form=form), 400
+    return render_template("accounts/profile.html", form=ProfileForm(obj=current_user), password_form=form,
+                           everywhere_form=EmptyForm()), 400
+
+
+@bp.post("/account/overal-uitloggen")
+def log_out_everywhere():
+    if EmptyForm().validate_on_submit():
+        services.log_out_everywhere(current_user)
+        logout_user()
+        flash(_("Je bent op alle apparaten uitgelogd."), "success")
+        return redirect(url_for("accounts.login"))
+    return redirect(url_for("accounts.profile"))
 
 
 @bp.route("/beheer/gebruikers", methods=["GET", "POST"])

@@ -11,6 +11,7 @@ RULES = {
     "accounts.reset_password": PUBLIC,
     "accounts.profile": LOGGED_IN,
     "accounts.change_password": LOGGED_IN,
+    "accounts.log_out_everywhere": LOGGED_IN,
     "accounts.users": roles(Role.admin),
     "accounts.set_roles": roles(Role.admin),
     "accounts.set_enabled": roles(Role.admin),
