@@ -142,9 +142,11 @@ def _register_blueprints(app: Flask) -> None:
 
 def _register_hooks(app: Flask) -> None:
     from accounts.permissions import require_login, template_helpers
+    from core.errors import refuse_unusable_input
     from core.mail import send_after_request
     from core.security import set_security_headers
 
+    app.before_request(refuse_unusable_input)
     app.before_request(require_login)
     app.after_request(set_security_headers)
     app.after_request(send_after_request)
