@@ -88,16 +88,27 @@ def _check_new_password(password: str) -> None:
 
 # --- registration and confirmation -------------------------------------------------------
 
-def register_user(email: str, name: str, password: str, role: Role, locale: str = "nl") -> User:
+def register_user(email: str, name: str, password: str, role: Role, locale: str = "nl") -> User | None:
     """Self-registration for school owners and teachers; the account works once the e-mail
-    address is confirmed."""
+    address is confirmed.
+
+    For an address that has an account already nothing is created and its owner gets an
+    e-mail saying so (None is returned); the caller answers exactly as for a new address, so
+    registering does not tell who has an account here.
+    """
     if role not in (Role.school_owner, Role.teacher):
         raise AccountError(_l("Deze rol kun je niet zelf aanvragen."))
     _check_new_password(password)
     email = normalise_email(email)
-    if find_user(email):
-        raise AccountError(_l("Er is al een account met dit e-mailadres. Log in of vraag een nieuw wachtwoord aan."))
-    user = User(email=email, name=name.strip(), password_hash=hash_password(password), locale=locale)
+    password_hash = hash_password(password)  # also for a taken address: the same time either way
+    existing = find_user(email)
+    if existing is not None:
+        queue_mail(existing.email, _l("Je hebt al een account bij Dans Veilig"), "already_registered",
+                   locale=existing.locale, user=existing)
+        record_event("user.registration_for_existing_account", existing, details={"role": role.value})
+        db.session.commit()
+        return None
+    user = User(email=email, name=name.strip(), password_hash=password_hash, locale=locale)
     user.role_rows.append(UserRole(role=role))
     db.session.add(user)
     db.session.flush()

@@ -64,7 +64,7 @@ def register():
                                    Role(form.role.data), form.locale.data)
         except services.AccountError as exc:
             flash(str(exc.message), "error")
-            return render_form("accounts/register.html", form, status=409)
+            return render_form("accounts/register.html", form, status=400)
         return render_template("accounts/check_email.html", email=form.email.data)
     return render_form("accounts/register.html", form)
 
