@@ -24,6 +24,13 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
 def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_mapping(load_config(app.instance_path, config))
+    if app.config["TRUSTED_PROXIES"]:
+        # The client's address (login limits, rate limits, audit) from X-Forwarded-For, read
+        # through exactly the configured number of proxies; never trusted without one.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
     _init_extensions(app)

@@ -10,13 +10,13 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-from limits import parse
 from sqlalchemy import select
 
+from accounts import throttle
 from accounts.models import Role, User, UserRole
 from core.audit import record_event
-from core.extensions import db, limiter
-from core.i18n import lazy_text
+from core.extensions import db
+from core.i18n import lazy_plural, lazy_text
 from core.mail import queue_mail
 from core.models import utcnow
 
@@ -32,6 +32,7 @@ def _hasher() -> PasswordHasher:
 MIN_PASSWORD_LENGTH = 10
 _RESET_SALT = "password-reset"
 _CONFIRM_SALT = "email-confirm"
+_UNLOCK_SALT = "login-unlock"
 
 
 class AccountError(Exception):
@@ -150,36 +151,67 @@ def confirm_email(token: str) -> User:
 
 # --- login ---------------------------------------------------------------------------------
 
-def _throttle_keys(email: str, address: str):
-    cfg = current_app.config
-    return (
-        (parse(cfg["LOGIN_FAILURE_LIMIT"]), ("login-account", normalise_email(email))),
-        (parse(cfg["LOGIN_FAILURE_LIMIT_PER_ADDRESS"]), ("login-address", address or "-")),
-    )
+class LoginUnlockable(LoginThrottled):
+    """Refused for this account from this address; the owner can unlock it by e-mail."""
 
 
 def authenticate(email: str, password: str, address: str) -> User:
     """Return the user for a correct e-mail and password.
 
-    Failed attempts are counted per account and per address in the rate limiter's shared
-    store; past the limit even a correct password is refused until the window passes.
+    Failed attempts count per account and address, per address, and per account from
+    everywhere (accounts.throttle); past a limit even a correct password is refused there,
+    while the owner elsewhere, or after an unlock link, still gets in.
     """
-    keys = _throttle_keys(email, address)
-    if not all(limiter.limiter.test(item, *ids) for item, ids in keys):
-        raise LoginThrottled(_l("Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw."))
+    verdict = throttle.check(email, address)
+    if verdict.unlockable:
+        raise LoginUnlockable(_l("Te veel mislukte pogingen voor dit account vanaf dit adres. Wacht een kwartier, "
+                                 "of laat je een link mailen waarmee je het meteen weer kunt proberen."))
+    if verdict.wait_seconds:
+        raise LoginThrottled(lazy_plural(
+            "Voor dit account zijn veel mislukte pogingen gedaan. Probeer het over %(num)s seconde opnieuw.",
+            "Voor dit account zijn veel mislukte pogingen gedaan. Probeer het over %(num)s seconden opnieuw.",
+            verdict.wait_seconds))
+    if not verdict.allowed:
+        raise LoginThrottled(_l("Te veel mislukte pogingen vanaf dit adres. Wacht een kwartier en probeer het dan "
+                                "opnieuw."))
     user = find_user(email)
     if not check_password(user, password) or not user.is_enabled:
-        for item, ids in keys:
-            limiter.limiter.hit(item, *ids)
+        throttle.failed(email, address)
         raise AccountError(_l("Dit e-mailadres en wachtwoord horen niet bij elkaar. Probeer het opnieuw."))
     if user.email_confirmed_at is None:
         raise EmailNotConfirmed(_l("Bevestig eerst je e-mailadres met de link die we je hebben gestuurd."))
-    item, ids = keys[0]
-    limiter.limiter.clear(item, *ids)
+    throttle.succeeded(email, address)
     if _hasher().check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_login_at = utcnow()
     record_event("user.logged_in", user, actor=user)
+    db.session.commit()
+    return user
+
+
+def request_login_unlock(email: str) -> None:
+    """E-mail the owner a link that lets their address try their account again. Silent for
+    an unknown address: the caller answers the same either way."""
+    user = find_user(email)
+    if user is None or not user.is_enabled:
+        return
+    token = _serializer(_UNLOCK_SALT).dumps({"uid": user.id, "fp": _password_fingerprint(user)})
+    queue_mail(user.email, _l("Inloggen weer mogelijk maken"), "login_unlock", locale=user.locale, user=user,
+               token=token)
+    record_event("user.login_unlock_requested", user)
+    db.session.commit()
+
+
+def unlock_login(token: str, address: str) -> User:
+    try:
+        data = _serializer(_UNLOCK_SALT).loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
+    except BadSignature:  # SignatureExpired included
+        raise AccountError(_l("Deze link is verlopen of klopt niet. Vraag een nieuwe aan op de inlogpagina."))
+    user = db.session.get(User, data.get("uid")) if isinstance(data, dict) else None
+    if user is None or data.get("fp") != _password_fingerprint(user):
+        raise AccountError(_l("Deze link is verlopen of klopt niet. Vraag een nieuwe aan op de inlogpagina."))
+    throttle.unlock(user.email, address)
+    record_event("user.login_unlocked", user, actor=user, details={"address": address})
     db.session.commit()
     return user
 

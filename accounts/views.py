@@ -32,7 +32,9 @@ def login():
             user = services.authenticate(form.email.data, form.password.data, request.remote_addr)
         except services.LoginThrottled as exc:
             flash(str(exc.message), "error")
-            return render_form("accounts/login.html", form, status=429)
+            unlock_form = EmailOnlyForm(formdata=None, data={"email": form.email.data})
+            return render_form("accounts/login.html", form, status=429, unlock_form=unlock_form,
+                               unlockable=isinstance(exc, services.LoginUnlockable))
         except services.EmailNotConfirmed as exc:
             flash(str(exc.message), "error")
             return render_form("accounts/login.html", form, status=403, unconfirmed=True)
@@ -43,6 +45,31 @@ def login():
         flash(_("Je bent ingelogd."), "success")
         return redirect(safe_next(request.args.get("next"), url_for("core.home")))
     return render_form("accounts/login.html", form)
+
+
+@bp.post("/login/ontgrendelen")
+@public
+def request_unlock():
+    form = EmailOnlyForm()
+    if form.validate_on_submit():
+        services.request_login_unlock(form.email.data)
+        return render_template("accounts/unlock_sent.html", email=form.email.data)
+    return redirect(url_for("accounts.login"))
+
+
+@bp.route("/login/ontgrendelen/<token>", methods=["GET", "POST"])
+@public
+def unlock(token):
+    form = EmptyForm()
+    if form.validate_on_submit():
+        try:
+            services.unlock_login(token, request.remote_addr)
+        except services.AccountError as exc:
+            flash(str(exc.message), "error")
+            return redirect(url_for("accounts.login"))
+        flash(_("Je kunt weer inloggen vanaf dit apparaat."), "success")
+        return redirect(url_for("accounts.login"))
+    return render_template("accounts/unlock.html", form=form)
 
 
 @bp.post("/logout")

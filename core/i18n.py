@@ -1,7 +1,7 @@
 """Language choice: the visitor's explicit choice, then the account's, then Dutch."""
 
 from flask import current_app, has_request_context, request, session
-from flask_babel import LazyString, gettext
+from flask_babel import LazyString, gettext, ngettext
 from flask_login import current_user
 from markupsafe import Markup, escape
 
@@ -38,3 +38,8 @@ class LazyText(LazyString):
 
 def lazy_text(msgid: str, **params) -> LazyText:
     return LazyText(gettext, msgid, **params)
+
+
+def lazy_plural(singular: str, plural: str, num: int, **params) -> LazyText:
+    """`lazy_text` with a plural form chosen by `num` (available as %(num)s)."""
+    return LazyText(ngettext, singular, plural, num, **params)

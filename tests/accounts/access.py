@@ -3,6 +3,8 @@ from tests.access_kit import LOGGED_IN, PUBLIC, roles
 
 RULES = {
     "accounts.login": PUBLIC,
+    "accounts.request_unlock": PUBLIC,
+    "accounts.unlock": PUBLIC,
     "accounts.logout": LOGGED_IN,
     "accounts.register": PUBLIC,
     "accounts.confirm": PUBLIC,
