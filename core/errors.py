@@ -2,7 +2,7 @@
 
 import logging
 
-from flask import current_app, jsonify, render_template, request
+from flask import current_app, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -45,7 +45,12 @@ def handle_csrf(error: CSRFError):
 
 
 def handle_http(error: HTTPException):
-    return _respond(error.code or 500)
+    response = make_response(_respond(error.code or 500))
+    # Keep what the exception says beyond its page, e.g. `Allow` on a 405 (RFC 9110 15.5.6).
+    for name, value in error.get_headers():
+        if name.lower() not in ("content-type", "content-length"):
+            response.headers[name] = value
+    return response
 
 
 def handle_unexpected(error: Exception):
@@ -84,6 +89,9 @@ def refuse_unusable_input():
             "opnieuw.")
     if "\x00" in request.path or _holds_nul(request.args):
         return _respond(400, nul)
+    if request.path.startswith("/api/") and request.args.get("lang", "nl") not in current_app.config["LANGUAGES"]:
+        # The API documents lang as an enum; an unknown language is an error, not Dutch.
+        return jsonify(error=_("Onbekende taal in lang: kies nl of en."), parameter="lang"), 400
     if request.method not in ("POST", "PUT", "PATCH"):
         return None
     if request.is_json:

@@ -138,7 +138,7 @@ class _EmploymentFields(FlaskForm):
 
 
 class LinkTeacherForm(_EmploymentFields):
-    registration_number = _text(_l("Registratienummer"), 20, _l("Vul het registratienummer in, zoals D-1234567."))
+    registration_number = _text(_l("Registratienummer"), 20, _l("Vul het registratienummer in, zoals D-1234566."))
 
 
 class InviteTeacherForm(_EmploymentFields):

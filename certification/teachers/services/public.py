@@ -26,6 +26,9 @@ MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 20
 MAX_QUERY_LENGTH = 100
 MAX_OFFSET = 10_000
+# A fixed maximum the API document can state (a deep OFFSET costs the database): at the
+# largest per_page the last page still starts within MAX_OFFSET.
+MAX_PAGE = MAX_OFFSET // MAX_PER_PAGE + 1
 
 
 def _int(args, name: str, default: int, low: int, high: int, message) -> int:
@@ -59,8 +62,8 @@ def parse_search(args) -> search.SearchQuery:
                                known=", ".join(search.public_status_names())), field="status")
     per_page = _int(args, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE,
                     lazy_text("per_page is een heel getal van 1 tot en met %(max)s.", max=MAX_PER_PAGE))
-    page = _int(args, "page", 1, 1, MAX_OFFSET // per_page + 1,
-                lazy_text("page is een heel getal van 1 tot en met %(max)s.", max=MAX_OFFSET // per_page + 1))
+    page = _int(args, "page", 1, 1, MAX_PAGE,
+                lazy_text("page is een heel getal van 1 tot en met %(max)s.", max=MAX_PAGE))
     number, words = None, search.query_words(q)
     if looks_like_number(q):  # a (part of a) registration number: the digits count, not the D
         digits = "".join(char for char in q if char.isdigit())
