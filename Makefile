@@ -37,7 +37,7 @@ lint: dev-setup
 
 # Refresh the message catalogues after changing user-facing text.
 extract: $(BIN)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output $(SOURCES)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_text -k lazy_plural:1,2 -o translations/messages.pot --no-location --sort-output $(SOURCES)
 	test -f translations/en/LC_MESSAGES/messages.po || $(BIN)/pybabel init -i translations/messages.pot -d translations -l en
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete --no-wrap
 

@@ -24,6 +24,13 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
 def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_mapping(load_config(app.instance_path, config))
+    if app.config["TRUSTED_PROXIES"]:
+        # The client's address (login limits, rate limits, audit) from X-Forwarded-For, read
+        # through exactly the configured number of proxies; never trusted without one.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
     _init_extensions(app)
@@ -51,7 +58,6 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from accounts.models import User
     from core.i18n import select_locale
 
     import_models()
@@ -70,9 +76,9 @@ def _init_extensions(app: Flask) -> None:
     login_manager.login_message = None
     login_manager.session_protection = "strong" if app.config["APP_ENV"] == "production" else "basic"
 
-    @login_manager.user_loader
-    def load_user(user_id):
-        return db.session.get(User, int(user_id))
+    from accounts.services import user_for_session
+
+    login_manager.user_loader(user_for_session)
 
 
 def _render_migration_item(type_, obj, autogen_context):
@@ -154,9 +160,11 @@ def _register_blueprints(app: Flask) -> None:
 
 def _register_hooks(app: Flask) -> None:
     from accounts.permissions import require_login, template_helpers
+    from core.errors import refuse_unusable_input
     from core.mail import send_after_request
     from core.security import set_security_headers
 
+    app.before_request(refuse_unusable_input)
     app.before_request(require_login)
     app.after_request(set_security_headers)
     app.after_request(send_after_request)

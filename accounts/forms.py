@@ -6,6 +6,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from accounts.models import ROLE_LABELS, SELF_REGISTER_ROLES, Role
 from accounts.services import MIN_PASSWORD_LENGTH
+from core.i18n import lazy_text
 
 LANGUAGE_CHOICES = [("nl", "Nederlands"), ("en", "English")]
 
@@ -22,7 +23,8 @@ def _new_password_field(label=None):
     return PasswordField(label or _l("Wachtwoord"), validators=[
         DataRequired(_l("Kies een wachtwoord.")),
         Length(min=MIN_PASSWORD_LENGTH, max=200,
-               message=_l("Een wachtwoord is %(min)s tot %(max)s tekens lang.", min=MIN_PASSWORD_LENGTH, max=200)),
+               message=lazy_text(
+                       "Een wachtwoord is %(min)s tot %(max)s tekens lang.", min=MIN_PASSWORD_LENGTH, max=200)),
     ])
 
 

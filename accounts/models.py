@@ -51,6 +51,9 @@ class User(UserMixin, db.Model):
     email_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Part of the id every session and remember-me cookie carries; raising it ends them all
+    # (logout, password change, blocking, "log out everywhere").
+    session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     role_rows: Mapped[list[UserRole]] = relationship(cascade="all, delete-orphan", lazy="selectin")
 
@@ -60,6 +63,11 @@ class User(UserMixin, db.Model):
 
     def has_role(self, role: Role) -> bool:
         return role in self.roles
+
+    def get_id(self) -> str:
+        """Flask-Login's alternative id: the user's id and session generation, stored in the
+        signed session and remember-me cookies; `load_from_cookie_id` refuses an old one."""
+        return f"{self.id}.{self.session_generation or 0}"
 
     @property
     def is_active(self) -> bool:  # Flask-Login: a disabled account cannot hold a session

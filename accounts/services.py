@@ -10,12 +10,13 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-from limits import parse
 from sqlalchemy import select
 
+from accounts import throttle
 from accounts.models import Role, User, UserRole
 from core.audit import record_event
-from core.extensions import db, limiter
+from core.extensions import db
+from core.i18n import lazy_plural, lazy_text
 from core.mail import queue_mail
 from core.models import utcnow
 
@@ -31,6 +32,7 @@ def _hasher() -> PasswordHasher:
 MIN_PASSWORD_LENGTH = 10
 _RESET_SALT = "password-reset"
 _CONFIRM_SALT = "email-confirm"
+_UNLOCK_SALT = "login-unlock"
 
 
 class AccountError(Exception):
@@ -82,21 +84,32 @@ def _password_fingerprint(user: User) -> str:
 
 def _check_new_password(password: str) -> None:
     if len(password or "") < MIN_PASSWORD_LENGTH:
-        raise AccountError(_l("Kies een wachtwoord van minstens %(n)s tekens.", n=MIN_PASSWORD_LENGTH))
+        raise AccountError(lazy_text("Kies een wachtwoord van minstens %(n)s tekens.", n=MIN_PASSWORD_LENGTH))
 
 
 # --- registration and confirmation -------------------------------------------------------
 
-def register_user(email: str, name: str, password: str, role: Role, locale: str = "nl") -> User:
+def register_user(email: str, name: str, password: str, role: Role, locale: str = "nl") -> User | None:
     """Self-registration for school owners and teachers; the account works once the e-mail
-    address is confirmed."""
+    address is confirmed.
+
+    For an address that has an account already nothing is created and its owner gets an
+    e-mail saying so (None is returned); the caller answers exactly as for a new address, so
+    registering does not tell who has an account here.
+    """
     if role not in (Role.school_owner, Role.teacher):
         raise AccountError(_l("Deze rol kun je niet zelf aanvragen."))
     _check_new_password(password)
     email = normalise_email(email)
-    if find_user(email):
-        raise AccountError(_l("Er is al een account met dit e-mailadres. Log in of vraag een nieuw wachtwoord aan."))
-    user = User(email=email, name=name.strip(), password_hash=hash_password(password), locale=locale)
+    password_hash = hash_password(password)  # also for a taken address: the same time either way
+    existing = find_user(email)
+    if existing is not None:
+        queue_mail(existing.email, _l("Je hebt al een account bij Dans Veilig"), "already_registered",
+                   locale=existing.locale, user=existing)
+        record_event("user.registration_for_existing_account", existing, details={"role": role.value})
+        db.session.commit()
+        return None
+    user = User(email=email, name=name.strip(), password_hash=password_hash, locale=locale)
     user.role_rows.append(UserRole(role=role))
     db.session.add(user)
     db.session.flush()
@@ -138,32 +151,36 @@ def confirm_email(token: str) -> User:
 
 # --- login ---------------------------------------------------------------------------------
 
-def _throttle_keys(email: str, address: str):
-    cfg = current_app.config
-    return (
-        (parse(cfg["LOGIN_FAILURE_LIMIT"]), ("login-account", normalise_email(email))),
-        (parse(cfg["LOGIN_FAILURE_LIMIT_PER_ADDRESS"]), ("login-address", address or "-")),
-    )
+class LoginUnlockable(LoginThrottled):
+    """Refused for this account from this address; the owner can unlock it by e-mail."""
 
 
 def authenticate(email: str, password: str, address: str) -> User:
     """Return the user for a correct e-mail and password.
 
-    Failed attempts are counted per account and per address in the rate limiter's shared
-    store; past the limit even a correct password is refused until the window passes.
+    Failed attempts count per account and address, per address, and per account from
+    everywhere (accounts.throttle); past a limit even a correct password is refused there,
+    while the owner elsewhere, or after an unlock link, still gets in.
     """
-    keys = _throttle_keys(email, address)
-    if not all(limiter.limiter.test(item, *ids) for item, ids in keys):
-        raise LoginThrottled(_l("Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw."))
+    verdict = throttle.check(email, address)
+    if verdict.unlockable:
+        raise LoginUnlockable(_l("Te veel mislukte pogingen voor dit account vanaf dit adres. Wacht een kwartier, "
+                                 "of laat je een link mailen waarmee je het meteen weer kunt proberen."))
+    if verdict.wait_seconds:
+        raise LoginThrottled(lazy_plural(
+            "Voor dit account zijn veel mislukte pogingen gedaan. Probeer het over %(num)s seconde opnieuw.",
+            "Voor dit account zijn veel mislukte pogingen gedaan. Probeer het over %(num)s seconden opnieuw.",
+            verdict.wait_seconds))
+    if not verdict.allowed:
+        raise LoginThrottled(_l("Te veel mislukte pogingen vanaf dit adres. Wacht een kwartier en probeer het dan "
+                                "opnieuw."))
     user = find_user(email)
     if not check_password(user, password) or not user.is_enabled:
-        for item, ids in keys:
-            limiter.limiter.hit(item, *ids)
+        throttle.failed(email, address)
         raise AccountError(_l("Dit e-mailadres en wachtwoord horen niet bij elkaar. Probeer het opnieuw."))
     if user.email_confirmed_at is None:
         raise EmailNotConfirmed(_l("Bevestig eerst je e-mailadres met de link die we je hebben gestuurd."))
-    item, ids = keys[0]
-    limiter.limiter.clear(item, *ids)
+    throttle.succeeded(email, address)
     if _hasher().check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_login_at = utcnow()
@@ -172,8 +189,62 @@ def authenticate(email: str, password: str, address: str) -> User:
     return user
 
 
+def request_login_unlock(email: str) -> None:
+    """E-mail the owner a link that lets their address try their account again. Silent for
+    an unknown address: the caller answers the same either way."""
+    user = find_user(email)
+    if user is None or not user.is_enabled:
+        return
+    token = _serializer(_UNLOCK_SALT).dumps({"uid": user.id, "fp": _password_fingerprint(user)})
+    queue_mail(user.email, _l("Inloggen weer mogelijk maken"), "login_unlock", locale=user.locale, user=user,
+               token=token)
+    record_event("user.login_unlock_requested", user)
+    db.session.commit()
+
+
+def unlock_login(token: str, address: str) -> User:
+    try:
+        data = _serializer(_UNLOCK_SALT).loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
+    except BadSignature:  # SignatureExpired included
+        raise AccountError(_l("Deze link is verlopen of klopt niet. Vraag een nieuwe aan op de inlogpagina."))
+    user = db.session.get(User, data.get("uid")) if isinstance(data, dict) else None
+    if user is None or data.get("fp") != _password_fingerprint(user):
+        raise AccountError(_l("Deze link is verlopen of klopt niet. Vraag een nieuwe aan op de inlogpagina."))
+    throttle.unlock(user.email, address)
+    record_event("user.login_unlocked", user, actor=user, details={"address": address})
+    db.session.commit()
+    return user
+
+
+def user_for_session(cookie_id: str) -> User | None:
+    """The user a session or remember-me cookie names, or None when that session was ended
+    (its generation is older than the user's) or the id is malformed."""
+    user_id, _, generation = str(cookie_id).partition(".")
+    if not user_id.isdigit() or not generation.isdigit() or len(user_id) > 18:
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or int(generation) != (user.session_generation or 0):
+        return None
+    return user
+
+
+def _end_sessions(user: User) -> None:
+    """Every session and remember-me cookie of this user stops working (in the caller's
+    transaction)."""
+    user.session_generation = (user.session_generation or 0) + 1
+
+
 def record_logout(user: User) -> None:
+    """Logging out ends every session of the user, a copied cookie or a remember-me token
+    included."""
+    _end_sessions(user)
     record_event("user.logged_out", user, actor=user)
+    db.session.commit()
+
+
+def log_out_everywhere(user: User) -> None:
+    _end_sessions(user)
+    record_event("user.logged_out_everywhere", user, actor=user)
     db.session.commit()
 
 
@@ -209,6 +280,7 @@ def reset_password(token: str, new_password: str) -> User:
     user = user_for_reset_token(token)
     _check_new_password(new_password)
     user.password_hash = hash_password(new_password)
+    _end_sessions(user)
     # Following an e-mailed link proves the address, as a confirmation link would.
     user.email_confirmed_at = user.email_confirmed_at or utcnow()
     record_event("user.password_reset", user, actor=user)
@@ -221,6 +293,7 @@ def change_password(user: User, current: str, new_password: str) -> None:
         raise AccountError(_l("Je huidige wachtwoord klopt niet."))
     _check_new_password(new_password)
     user.password_hash = hash_password(new_password)
+    _end_sessions(user)  # the caller logs the current session in again
     record_event("user.password_changed", user, actor=user)
     db.session.commit()
 
@@ -269,6 +342,8 @@ def set_user_enabled(user: User, enabled: bool, by: User) -> None:
     if user.id == by.id and not enabled:
         raise AccountError(_l("Je kunt je eigen account niet blokkeren."))
     user.is_enabled = enabled
+    if not enabled:
+        _end_sessions(user)
     record_event("user.enabled" if enabled else "user.disabled", user, actor=by)
     db.session.commit()
 

@@ -32,7 +32,9 @@ def login():
             user = services.authenticate(form.email.data, form.password.data, request.remote_addr)
         except services.LoginThrottled as exc:
             flash(str(exc.message), "error")
-            return render_form("accounts/login.html", form, status=429)
+            unlock_form = EmailOnlyForm(formdata=None, data={"email": form.email.data})
+            return render_form("accounts/login.html", form, status=429, unlock_form=unlock_form,
+                               unlockable=isinstance(exc, services.LoginUnlockable))
         except services.EmailNotConfirmed as exc:
             flash(str(exc.message), "error")
             return render_form("accounts/login.html", form, status=403, unconfirmed=True)
@@ -43,6 +45,31 @@ def login():
         flash(_("Je bent ingelogd."), "success")
         return redirect(safe_next(request.args.get("next"), url_for("core.home")))
     return render_form("accounts/login.html", form)
+
+
+@bp.post("/login/ontgrendelen")
+@public
+def request_unlock():
+    form = EmailOnlyForm()
+    if form.validate_on_submit():
+        services.request_login_unlock(form.email.data)
+        return render_template("accounts/unlock_sent.html", email=form.email.data)
+    return redirect(url_for("accounts.login"))
+
+
+@bp.route("/login/ontgrendelen/<token>", methods=["GET", "POST"])
+@public
+def unlock(token):
+    form = EmptyForm()
+    if form.validate_on_submit():
+        try:
+            services.unlock_login(token, request.remote_addr)
+        except services.AccountError as exc:
+            flash(str(exc.message), "error")
+            return redirect(url_for("accounts.login"))
+        flash(_("Je kunt weer inloggen vanaf dit apparaat."), "success")
+        return redirect(url_for("accounts.login"))
+    return render_template("accounts/unlock.html", form=form)
 
 
 @bp.post("/logout")
@@ -64,7 +91,7 @@ def register():
                                    Role(form.role.data), form.locale.data)
         except services.AccountError as exc:
             flash(str(exc.message), "error")
-            return render_form("accounts/register.html", form, status=409)
+            return render_form("accounts/register.html", form, status=400)
         return render_template("accounts/check_email.html", email=form.email.data)
     return render_form("accounts/register.html", form)
 
@@ -130,7 +157,8 @@ def profile():
         services.update_profile(current_user, form.name.data, form.locale.data)
         flash(_("Je gegevens zijn opgeslagen."), "success")
         return redirect(url_for("accounts.profile"))
-    return render_form("accounts/profile.html", form, password_form=ChangePasswordForm(formdata=None))
+    return render_form("accounts/profile.html", form, password_form=ChangePasswordForm(formdata=None),
+                       everywhere_form=EmptyForm())
 
 
 @bp.post("/account/wachtwoord")
@@ -142,9 +170,21 @@ def change_password():
         except services.AccountError as exc:
             form.current.errors.append(str(exc.message))
         else:
-            flash(_("Je wachtwoord is gewijzigd."), "success")
+            login_user(current_user._get_current_object())  # this session goes on; all others end
+            flash(_("Je wachtwoord is gewijzigd. Op andere apparaten ben je uitgelogd."), "success")
             return redirect(url_for("accounts.profile"))
-    return render_template("accounts/profile.html", form=ProfileForm(obj=current_user), password_form=form), 400
+    return render_template("accounts/profile.html", form=ProfileForm(obj=current_user), password_form=form,
+                           everywhere_form=EmptyForm()), 400
+
+
+@bp.post("/account/overal-uitloggen")
+def log_out_everywhere():
+    if EmptyForm().validate_on_submit():
+        services.log_out_everywhere(current_user)
+        logout_user()
+        flash(_("Je bent op alle apparaten uitgelogd."), "success")
+        return redirect(url_for("accounts.login"))
+    return redirect(url_for("accounts.profile"))
 
 
 @bp.route("/beheer/gebruikers", methods=["GET", "POST"])

@@ -16,9 +16,10 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from compliance.models import Assessment
 from compliance.services import answer_problems, sections
@@ -63,6 +64,54 @@ def _evidence_lines(answer) -> list[str]:
         f"{link.title} <{link.url}>" if link.title != link.url else link.url for link in answer.links]
 
 
+class PlainText(Flowable):
+    """Lines of plain text that wrap at the frame's width and split at any line. A run of
+    empty lines counts as one; a word longer than `longest_word` is cut, so that it stays on
+    the page."""
+
+    longest_word = 48
+
+    def __init__(self, text: str, font: str, size: float, leading: float, lines: list[str] | None = None):
+        super().__init__()
+        self.text, self.font, self.size, self.leading = text, font, size, leading
+        self._lines, self._width = lines, None if lines is None else -1
+
+    def _wrap_lines(self, width: float) -> list[str]:
+        lines, blank = [], False
+        for line in self.text.splitlines():
+            if not line.strip():
+                if lines and not blank:
+                    lines.append("")
+                blank = True
+                continue
+            blank = False
+            line = re.sub(rf"\S{{{self.longest_word}}}(?=\S)", lambda m: m.group(0) + " ", line)
+            lines += simpleSplit(line, self.font, self.size, width) or [""]
+        return lines
+
+    def wrap(self, available_width, available_height):
+        if self._width is None:
+            self._lines, self._width = self._wrap_lines(available_width), available_width
+        self.width, self.height = available_width, len(self._lines) * self.leading
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        self.wrap(available_width, available_height)
+        fits = int(available_height // self.leading)
+        if fits <= 0 or fits >= len(self._lines):
+            return [] if fits <= 0 else [self]
+        return [PlainText(self.text, self.font, self.size, self.leading, self._lines[:fits]),
+                PlainText(self.text, self.font, self.size, self.leading, self._lines[fits:])]
+
+    def draw(self):
+        canvas = self.canv
+        canvas.setFont(self.font, self.size)
+        y = self.height
+        for line in self._lines:
+            y -= self.leading
+            canvas.drawString(0, y + (self.leading - self.size) * 0.6, line)
+
+
 class AssessmentPdf:
     """A4 document: the school's profile, progress per domain, then every criterion with
     its requirement, rating, narrative and evidence."""
@@ -98,6 +147,14 @@ class AssessmentPdf:
     def text(value: str) -> str:
         return escape(value or "").replace("\n", "<br/>")
 
+    def paragraphs(self, value: str, style) -> list:
+        """A text a visitor typed (issue 12, finding 3): drawn as plain lines, never parsed as
+        markup, and split across pages in time that grows with its length. As one reportlab
+        paragraph, a narrative of 20,000 line breaks took the square of its length (a worker
+        timeout)."""
+        return [PlainText(value, style.fontName, style.fontSize, style.leading)] if (value or "").strip() \
+            else [Paragraph("–", style)]
+
     def _table(self, rows, widths) -> Table:
         table = Table(rows, colWidths=widths, hAlign="LEFT")
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -127,7 +184,7 @@ class AssessmentPdf:
                          p(self.text(localized(criterion.requirement)), s["small"]), Spacer(1, 3),
                          p(f"<b>{_('Score')}:</b> {self.text(_rating_label(assessment, answer.rating))}", s["body"]),
                          p(f"<b>{_('Toelichting')}:</b>", s["body"]),
-                         p(self.text(answer.narrative) or "–", s["body"])]
+                         *self.paragraphs(answer.narrative, s["body"])]
                 evidence = _evidence_lines(answer)
                 block.append(p(f"<b>{_('Bewijs')}:</b> " + (self.text("; ".join(evidence)) if evidence else "–"),
                                s["body"]))

@@ -10,9 +10,8 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
-
 from compliance.errors import ComplianceError
+from core.i18n import lazy_text
 
 MAX_ZIP_ENTRIES = 5000
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -43,7 +42,7 @@ class UnsupportedFile(ComplianceError):
 
 
 def _refuse(filename: str):
-    return UnsupportedFile(_l("‘%(name)s’ is geen PDF, JPEG, PNG, DOCX, XLSX of ODT. We kijken naar de inhoud "
+    return UnsupportedFile(lazy_text("‘%(name)s’ is geen PDF, JPEG, PNG, DOCX, XLSX of ODT. We kijken naar de inhoud "
                               "van het bestand, niet naar de naam. Sla het op als een van deze soorten en probeer "
                               "het opnieuw.", name=filename), field="files")
 
@@ -51,7 +50,7 @@ def _refuse(filename: str):
 def detect(data: bytes, filename: str = "") -> FileKind:
     """The kind of an uploaded file; raises UnsupportedFile with a message for the user."""
     if not data:
-        raise UnsupportedFile(_l("‘%(name)s’ is leeg.", name=filename), field="files")
+        raise UnsupportedFile(lazy_text("‘%(name)s’ is leeg.", name=filename), field="files")
     if data.startswith(b"%PDF-"):
         return PDF
     if data.startswith(b"\xff\xd8\xff"):
@@ -67,17 +66,19 @@ def _office_kind(data: bytes, filename: str) -> FileKind:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise UnsupportedFile(_l("‘%(name)s’ is beschadigd of geen geldig document.", name=filename), field="files")
+        raise UnsupportedFile(lazy_text(
+                "‘%(name)s’ is beschadigd of geen geldig document.", name=filename), field="files")
     with archive:
         entries = archive.infolist()
         unpacked = sum(entry.file_size for entry in entries)
         if len(entries) > MAX_ZIP_ENTRIES or unpacked > MAX_UNPACKED_BYTES or (
                 unpacked > 10 * 1024 * 1024 and unpacked > MAX_COMPRESSION_RATIO * len(data)):
-            raise UnsupportedFile(_l("‘%(name)s’ pakt uit tot een veel te groot bestand; dat nemen we niet aan.",
+            raise UnsupportedFile(lazy_text("‘%(name)s’ pakt uit tot een veel te groot bestand; dat nemen we niet aan.",
                                      name=filename), field="files")
         names = {entry.filename for entry in entries}
         if any(name.lower().endswith("vbaproject.bin") or name.lower().startswith("basic/") for name in names):
-            raise UnsupportedFile(_l("‘%(name)s’ bevat macro's. Sla het op zonder macro's (bijvoorbeeld als PDF) "
+            raise UnsupportedFile(lazy_text(
+                    "‘%(name)s’ bevat macro's. Sla het op zonder macro's (bijvoorbeeld als PDF) "
                                      "en probeer het opnieuw.", name=filename), field="files")
         try:
             kind = _kind_from_parts(archive, names)

@@ -2,7 +2,7 @@
 
 import logging
 
-from flask import jsonify, render_template, request
+from flask import current_app, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -45,7 +45,12 @@ def handle_csrf(error: CSRFError):
 
 
 def handle_http(error: HTTPException):
-    return _respond(error.code or 500)
+    response = make_response(_respond(error.code or 500))
+    # Keep what the exception says beyond its page, e.g. `Allow` on a 405 (RFC 9110 15.5.6).
+    for name, value in error.get_headers():
+        if name.lower() not in ("content-type", "content-length"):
+            response.headers[name] = value
+    return response
 
 
 def handle_unexpected(error: Exception):
@@ -55,6 +60,51 @@ def handle_unexpected(error: Exception):
     log.exception("unhandled error", exc_info=original)
     db.session.rollback()
     return _respond(500)
+
+
+def _holds_nul(values) -> bool:
+    return any("\x00" in key or "\x00" in value for key, value in values.items(multi=True))
+
+
+def _json_holds_nul(data) -> bool:
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+def refuse_unusable_input():
+    """before_request: input no handler can use gets a 400 with a message here, once for every
+    route, instead of a 500 further down: a NUL byte (PostgreSQL refuses it in text) in the
+    path, the query or a form, and JSON nested too deeply to parse (RecursionError)."""
+    nul = _("Het verzoek bevat een NUL-teken (%00); dat kan in geen enkel veld. Haal het weg en probeer het "
+            "opnieuw.")
+    if "\x00" in request.path or _holds_nul(request.args):
+        return _respond(400, nul)
+    if request.path.startswith("/api/") and request.args.get("lang", "nl") not in current_app.config["LANGUAGES"]:
+        # The API documents lang as an enum; an unknown language is an error, not Dutch.
+        return jsonify(error=_("Onbekende taal in lang: kies nl of en."), parameter="lang"), 400
+    if request.method not in ("POST", "PUT", "PATCH"):
+        return None
+    if request.is_json:
+        try:
+            data = current_app.json.loads(request.get_data(cache=True))
+        except RecursionError:
+            return _respond(400, _("De JSON in dit verzoek is te diep genest."))
+        except ValueError:
+            return None  # not JSON at all: the view says what it expects
+        return _respond(400, nul) if _json_holds_nul(data) else None
+    if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data") and _holds_nul(request.form):
+        return _respond(400, nul)
+    return None
 
 
 def register_error_handlers(app):

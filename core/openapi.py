@@ -8,6 +8,7 @@ the same path, nor define one schema name differently. Every fragment may refer 
 shared `#/components/schemas/Error`.
 """
 
+import copy
 import importlib
 
 from flask import Blueprint, current_app, jsonify
@@ -63,9 +64,31 @@ def merge(fragments) -> tuple[dict, dict]:
     return paths, schemas
 
 
+BAD_INPUT = {"description": "Input no endpoint accepts: a NUL character in the path or a parameter, an unknown "
+                            "`lang`, or a body that cannot be read (core.errors.refuse_unusable_input).",
+             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+
+
+NO_NUL = "^[^\\x00]*$"
+
+
+def _with_common_answers(paths: dict) -> dict:
+    """Every operation can answer 400 for input the app refuses before any endpoint sees it,
+    and no text parameter may hold a NUL character."""
+    for item in paths.values():
+        for operation in item.values():
+            operation.setdefault("responses", {}).setdefault("400", BAD_INPUT)
+            for parameter in operation.get("parameters", []):
+                schema = parameter.get("schema", {})
+                if schema.get("type") == "string" and "pattern" not in schema and "enum" not in schema:
+                    parameter["schema"] = {**schema, "pattern": NO_NUL}
+    return paths
+
+
 def build_document(server_url: str | None = None) -> dict:
     fragments = [(name, fragment) for name in FRAGMENTS if (fragment := _load(name))]
     paths, schemas = merge(fragments)
+    paths = _with_common_answers(copy.deepcopy(paths))
     server_url = server_url if server_url is not None else current_app.config["BASE_URL"]
     return {
         "openapi": "3.1.0",

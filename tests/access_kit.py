@@ -1,5 +1,9 @@
 """Access rules for the route × role test. Each package's tests/<pkg>/access.py lists
-`RULES = {endpoint: rule}` and optionally `SAMPLES = {endpoint: callable -> url kwargs}`."""
+`RULES = {endpoint: rule}` and optionally `SAMPLES = {endpoint: callable -> url kwargs}`.
+
+`STATE_SAMPLES = {endpoint: [(callable -> url kwargs, rule), ...]}` lists the same endpoint
+on other objects or states with the rule that holds for them (who may decide a review
+depends on its state): the test walks those too, for every method and role."""
 
 from dataclasses import dataclass
 

@@ -15,7 +15,7 @@ from tests.conftest import log_in, make_user
 
 
 def _collect():
-    rules, samples = {}, {}
+    rules, samples, states = {}, {}, {}
     for module in pkgutil.iter_modules(tests.__path__):
         if not module.ispkg:
             continue
@@ -25,10 +25,11 @@ def _collect():
             continue
         rules.update(access.RULES)
         samples.update(getattr(access, "SAMPLES", {}))
-    return rules, samples
+        states.update(getattr(access, "STATE_SAMPLES", {}))
+    return rules, samples, states
 
 
-RULES, SAMPLES = _collect()
+RULES, SAMPLES, STATE_SAMPLES = _collect()
 
 
 def _routes(app):
@@ -37,9 +38,10 @@ def _routes(app):
             yield rule, method
 
 
-def _url(app, rule):
-    if rule.endpoint in SAMPLES:
-        kwargs = SAMPLES[rule.endpoint]()
+def _url(app, rule, sample=None):
+    sample = sample or SAMPLES.get(rule.endpoint)
+    if sample is not None:
+        kwargs = sample()
     else:
         kwargs = {name: 999999 if isinstance(conv, IntegerConverter) else "onbekend"
                   for name, conv in rule._converters.items()}
@@ -54,6 +56,20 @@ def test_every_endpoint_has_an_access_rule(app):
     assert not missing, f"add these endpoints to a tests/<pkg>/access.py: {missing}"
 
 
+def _check(failures, response, what, allowed, role):
+    status = response.status_code
+    if status >= 500:
+        failures.append(f"{what}: {status}")
+    elif allowed and status in (401, 403):
+        failures.append(f"{what}: {status}, should be allowed")
+    elif not allowed and role is None:
+        is_login_redirect = status == 302 and "/login" in response.headers.get("Location", "")
+        if not (is_login_redirect or status == 401):
+            failures.append(f"{what}: {status}, anonymous should be sent to log in")
+    elif not allowed and status != 403:
+        failures.append(f"{what}: {status}, should be 403")
+
+
 @pytest.mark.parametrize("role", ROLES, ids=lambda r: r.value if r else "anonymous")
 def test_each_role_reaches_only_what_it_may(app, role):
     failures = []
@@ -63,22 +79,13 @@ def test_each_role_reaches_only_what_it_may(app, role):
         expected = RULES.get(rule.endpoint)
         if expected is None:
             continue
-        if user is not None:
-            log_in(client, user)  # again each time: a route may have logged the user out
-        url = _url(app, rule)
-        response = client.open(url, method=method)
-        status = response.status_code
-        allowed = expected.allows(role)
-        if status >= 500:
-            failures.append(f"{method} {url}: {status}")
-        elif allowed and status in (401, 403):
-            failures.append(f"{method} {url}: {status}, should be allowed")
-        elif not allowed and role is None:
-            is_login_redirect = status == 302 and "/login" in response.headers.get("Location", "")
-            if not (is_login_redirect or status == 401):
-                failures.append(f"{method} {url}: {status}, anonymous should be sent to log in")
-        elif not allowed and status != 403:
-            failures.append(f"{method} {url}: {status}, should be 403")
+        cases = [(None, expected), *STATE_SAMPLES.get(rule.endpoint, [])]
+        for sample, rule_for_sample in cases:
+            if user is not None:
+                log_in(client, user)  # again each time: a route may have logged the user out
+            url = _url(app, rule, sample)
+            _check(failures, client.open(url, method=method), f"{method} {url}", rule_for_sample.allows(role),
+                   role)
     assert not failures, "\n".join(failures)
 
 
@@ -99,3 +106,31 @@ def test_every_post_route_refuses_a_request_without_csrf_token(app):
             assert "Het formulier is verlopen" in response.get_data(as_text=True)
     finally:
         app.config["WTF_CSRF_ENABLED"] = False
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r.value if r else "anonymous")
+def test_a_post_never_shows_what_the_get_of_its_address_refuses(app, role):
+    """Every role POSTs (with a valid session, an empty form) to every address it may not
+    GET, for every sample and state: the answer is a refusal, never a page (a refused
+    action must not render what the person may not see)."""
+    failures = []
+    client = app.test_client()
+    user = make_user(roles=(role,)) if role is not None else None
+    by_path = {}
+    for rule, method in _routes(app):
+        by_path.setdefault(rule.rule, {})[method] = rule
+    for methods in by_path.values():
+        if "GET" not in methods or "POST" not in methods:
+            continue
+        samples = [SAMPLES.get(methods["GET"].endpoint)]
+        samples += [sample for sample, _rule in STATE_SAMPLES.get(methods["GET"].endpoint, [])]
+        for sample in samples:
+            if user is not None:
+                log_in(client, user)
+            url = _url(app, methods["GET"], sample)
+            if client.get(url).status_code not in (302, 401, 403):
+                continue
+            response = client.post(url, data={"comment": "", "decision": "send_back"})
+            if response.status_code == 200 or response.status_code >= 500:
+                failures.append(f"POST {url}: {response.status_code} where GET is refused")
+    assert not failures, "\n".join(failures)

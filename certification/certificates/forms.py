@@ -7,6 +7,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from certification.certificates.models import ReasonCategory
 from certification.certificates.services.lifecycle import MAX_NOTE_CHARS, MIN_NOTE_CHARS
+from core.i18n import lazy_text
 
 
 def _reason_field():
@@ -14,11 +15,11 @@ def _reason_field():
 
 
 def _note_field(required: bool = True):
-    validators = [Length(max=MAX_NOTE_CHARS, message=_l("Schrijf hoogstens %(n)s tekens.", n=MAX_NOTE_CHARS))]
+    validators = [Length(max=MAX_NOTE_CHARS, message=lazy_text("Schrijf hoogstens %(n)s tekens.", n=MAX_NOTE_CHARS))]
     if required:
         validators = [DataRequired(_l("Schrijf op waarom.")),
                       Length(min=MIN_NOTE_CHARS, max=MAX_NOTE_CHARS,
-                             message=_l("Schrijf %(min)s tot %(max)s tekens.", min=MIN_NOTE_CHARS,
+                             message=lazy_text("Schrijf %(min)s tot %(max)s tekens.", min=MIN_NOTE_CHARS,
                                         max=MAX_NOTE_CHARS))]
     else:
         validators = [Optional(), *validators]

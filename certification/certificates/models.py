@@ -37,6 +37,7 @@ from certification.certificates.errors import InvalidCertificateTransition
 from certification.fulltext import FullTextIndex
 from compliance.models import Assessment, School
 from core.extensions import db
+from core.i18n import lazy_text
 from core.models import UTCDateTime, utcnow
 from standards.models import QualityPlan
 
@@ -230,7 +231,7 @@ class Certificate(db.Model):
         old status. The service writes the event, the audit row and the status lists."""
         old = self.status
         if not self.can_transition(new_status):
-            raise InvalidCertificateTransition(_l("Dit kan niet: het certificaat is %(status)s.",
+            raise InvalidCertificateTransition(lazy_text("Dit kan niet: het certificaat is %(status)s.",
                                                   status=old.label.lower()))
         self.status = new_status
         self.status_changed_on = on

@@ -3,7 +3,7 @@ core.openapi: certificate lookup, the signed credential, verification, the regis
 schools, the JWKS and the status lists."""
 
 from certification.certificates.models import CertificateStatus
-from certification.certificates.registry import DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH
+from certification.certificates.registry import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH
 from compliance.vocabulary import GENRES
 
 _STATUSES = [status.value for status in CertificateStatus]
@@ -76,7 +76,7 @@ SCHEMAS = {
     "RegistrySchoolPage": {"type": "object", "required": ["items", "total", "page", "per_page"], "properties": {
         "items": {"type": "array", "items": {"$ref": "#/components/schemas/RegistrySchool"}},
         "total": {"type": "integer", "minimum": 0},
-        "page": {"type": "integer", "minimum": 1},
+        "page": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
         "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE}}},
     "JWKS": {"type": "object", "required": ["keys"], "properties": {"keys": {"type": "array", "items": {
         "type": "object", "required": ["kty", "crv", "x", "y", "kid", "alg", "use"], "properties": {
@@ -105,8 +105,13 @@ PATHS = {
                        "forged signature is answered with valid: false, never with an error.",
         "requestBody": {"required": True, "content": {
             "application/jwt": {"schema": {"type": "string"}},
-            "application/json": {"schema": {"type": "object", "properties": {"credential": {"type": "string"}}}}}},
-        "responses": {"200": _json("Verification", "The outcome of each check.")}}},
+            "application/json": {"schema": {"type": "object", "additionalProperties": False, "properties": {
+                "credential": {"type": "string", "pattern": "^[^\\x00]*$"}}}}}},
+        "responses": {"200": _json("Verification", "The outcome of each check."),
+                      "400": _error("The body holds a NUL character or JSON nested too deeply to read."),
+                      "405": {"description": "Only POST verifies; the `Allow` header says so.",
+                              "headers": {"Allow": {"schema": {"type": "string"}}}},
+                      "413": _error("The body is larger than the upload limit.")}}},
     "/api/v1/registry/schools": {"get": {
         "summary": "Search the register of certified schools", "tags": ["registry"],
         "description": "Schools that hold or held a certificate, in name order, with the status of their newest "
@@ -118,7 +123,8 @@ PATHS = {
             {"name": "city", "in": "query", "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
              "description": "A city of the school or one of its locations (whole name, any case)."},
             {"name": "genre", "in": "query", "schema": {"type": "string", "enum": list(GENRES)}},
-            {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
+            {"name": "page", "in": "query",
+             "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}},
             {"name": "per_page", "in": "query",
              "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": DEFAULT_PER_PAGE}},
             _LANG],

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -28,6 +27,7 @@ from certification.certificates.models import (
 from compliance.models import School
 from compliance.vocabulary import GENRES
 from core.extensions import db
+from core.i18n import lazy_text
 
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -111,7 +111,7 @@ def _int(args, name: str, default: int, maximum: int) -> int:
     if not raw:
         return default
     if not raw.isdigit() or not 1 <= int(raw) <= maximum:
-        raise CertificateError(_l("%(name)s moet een heel getal van 1 tot en met %(max)s zijn.", name=name,
+        raise CertificateError(lazy_text("%(name)s moet een heel getal van 1 tot en met %(max)s zijn.", name=name,
                                   max=maximum), field=name)
     return int(raw)
 
@@ -122,15 +122,16 @@ def parse_query(args, *, strict: bool = False) -> SchoolQuery:
     if strict:
         unknown = sorted(set(args) - {*PARAMETERS, "lang"})
         if unknown:
-            raise CertificateError(_l("Onbekende parameter: %(names)s. Gebruik q, city, genre, page en per_page.",
+            raise CertificateError(lazy_text(
+                    "Onbekende parameter: %(names)s. Gebruik q, city, genre, page en per_page.",
                                       names=", ".join(unknown)), field=unknown[0])
     q, city = " ".join((args.get("q") or "").split()), " ".join((args.get("city") or "").split())
     for name, value in (("q", q), ("city", city)):
         if len(value) > MAX_QUERY_LENGTH:
-            raise CertificateError(_l("Zoek met hoogstens %(n)s tekens.", n=MAX_QUERY_LENGTH), field=name)
+            raise CertificateError(lazy_text("Zoek met hoogstens %(n)s tekens.", n=MAX_QUERY_LENGTH), field=name)
     genre = (args.get("genre") or "").strip()
     if genre and genre not in GENRES:
-        raise CertificateError(_l("Onbekend dansgenre. Kies er een uit de lijst: %(codes)s.",
+        raise CertificateError(lazy_text("Onbekend dansgenre. Kies er een uit de lijst: %(codes)s.",
                                   codes=", ".join(GENRES)), field="genre")
     return SchoolQuery(q=q, city=city, genre=genre, page=_int(args, "page", 1, MAX_PAGE),
                        per_page=_int(args, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE))

@@ -13,6 +13,7 @@ import base64
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,10 +37,19 @@ def b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
+_B64URL = re.compile(r"[A-Za-z0-9_-]*")
+
+
 def b64url_decode(value: str) -> bytes:
-    if not isinstance(value, str) or not value.isascii():
+    """The bytes of canonical, unpadded base64url (RFC 7515 section 2); ValueError for padding,
+    characters outside the alphabet or unused bits that are not zero, so that each value has
+    exactly one spelling (a signature with `==` appended is not the signature)."""
+    if not isinstance(value, str) or not _B64URL.fullmatch(value) or len(value) % 4 == 1:
         raise ValueError("not base64url")
-    return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+    data = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+    if b64url(data) != value:
+        raise ValueError("not canonical base64url")
+    return data
 
 
 def _int_b64(number: int) -> str:

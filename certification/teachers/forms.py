@@ -18,6 +18,7 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length, Numbe
 
 from accounts.forms import MultiCheckboxField
 from certification.teachers.models import QualificationKind
+from core.i18n import lazy_text
 from standards.vocabulary import CPD_CATEGORIES, localized
 
 
@@ -34,7 +35,8 @@ def _date(label, required=True, message=None):
 
 def _text(label, max_length=200, message=None):
     return StringField(label, validators=[DataRequired(message or _l("Vul dit veld in.")),
-                                          Length(max=max_length, message=_l("Hoogstens %(n)s tekens.", n=max_length))])
+                                          Length(max=max_length, message=lazy_text(
+                                                  "Hoogstens %(n)s tekens.", n=max_length))])
 
 
 def _genres_field():
@@ -123,7 +125,7 @@ class _EmploymentFields(FlaskForm):
 
 
 class LinkTeacherForm(_EmploymentFields):
-    registration_number = _text(_l("Registratienummer"), 20, _l("Vul het registratienummer in, zoals D-1234567."))
+    registration_number = _text(_l("Registratienummer"), 20, _l("Vul het registratienummer in, zoals D-1234566."))
 
 
 class InviteTeacherForm(_EmploymentFields):

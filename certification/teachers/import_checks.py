@@ -21,6 +21,7 @@ from certification.teachers.models import (
 )
 from certification.teachers.numbers import fresh_numbers, is_valid_digits
 from core.extensions import db
+from core.i18n import lazy_text
 from core.models import utcnow
 
 CHUNK = 900  # ids per IN (...) query, under every engine's limit on bound parameters
@@ -60,7 +61,7 @@ def _flag(report, frame, mask, column, message) -> None:
 def _require_columns(frame, report, names) -> bool:
     missing = [name for name in names if name not in frame.columns]
     for name in missing:
-        report.problems.append(Problem(1, name, str(_l("De kolom %(name)s ontbreekt.", name=name))))
+        report.problems.append(Problem(1, name, str(lazy_text("De kolom %(name)s ontbreekt.", name=name))))
     return not missing
 
 
@@ -70,7 +71,7 @@ def _lengths(frame, report, limits: dict, required=()) -> None:
             continue
         if column in required:
             _flag(report, frame, frame[column] == "", column, _l("Leeg; vul dit in."))
-        _flag(report, frame, frame[column].str.len() > limit, column, _l("Langer dan %(n)s tekens.", n=limit))
+        _flag(report, frame, frame[column].str.len() > limit, column, lazy_text("Langer dan %(n)s tekens.", n=limit))
 
 
 def _dates(frame, report, column, required: bool):
@@ -99,7 +100,7 @@ def _duplicates(frame, report, keys, column, message) -> None:
         first = keys.reset_index().groupby(keys.name if keys.name else 0)["index"].transform("first")
         first.index = keys.index
         report.problems.extend(
-            Problem(int(index) + 2, column, str(_l("%(what)s staat ook al op rij %(row)s.", what=message,
+            Problem(int(index) + 2, column, str(lazy_text("%(what)s staat ook al op rij %(row)s.", what=message,
                                                    row=int(first[index]) + 2)))
             for index in frame.index[duplicated])
 
@@ -198,7 +199,7 @@ def check_teachers(frame, report, by):
     genre_codes = _code_map(GENRES)
     genre_lists = [[_fold(part) for part in text.split(";") if part.strip()] for text in frame["genres"].tolist()]
     unknown = pd.Series([any(item not in genre_codes for item in items) for items in genre_lists], index=frame.index)
-    _flag(report, frame, unknown, "genres", _l("Onbekend genre. Kies uit: %(known)s (meerdere met ;).",
+    _flag(report, frame, unknown, "genres", lazy_text("Onbekend genre. Kies uit: %(known)s (meerdere met ;).",
                                                known=", ".join(GENRES)))
     _flag(report, frame, pd.Series([not items for items in genre_lists], index=frame.index), "genres",
           _l("Leeg; vul minstens één genre in."))
@@ -223,7 +224,8 @@ def check_teachers(frame, report, by):
     qual = pd.Series([_fold(text) for text in frame.get("qualification", pd.Series("", index=frame.index)).tolist()],
                      index=frame.index)
     _flag(report, frame, (qual != "") & ~qual.isin(list(kinds)), "qualification",
-          _l("Onbekende soort diploma. Kies uit: %(known)s.", known=", ".join(k.value for k in QualificationKind)))
+          lazy_text(
+                  "Onbekende soort diploma. Kies uit: %(known)s.", known=", ".join(k.value for k in QualificationKind)))
     institution = frame.get("institution", pd.Series("", index=frame.index))
     _flag(report, frame, (qual != "") & (institution == ""), "institution", _l("Leeg; vul de opleiding in."))
     qualified_on = _dates(frame, report, "qualified_on", required=False)
@@ -257,7 +259,8 @@ def check_teachers(frame, report, by):
             continue
         if owner is not None and num and owner.registration_number != num:
             report.problems.append(Problem(int(index) + 2, "registration_number", str(
-                _l("Dit e-mailadres hoort bij registratienummer %(number)s.", number=owner.registration_number))))
+                lazy_text(
+                        "Dit e-mailadres hoort bij registratienummer %(number)s.", number=owner.registration_number))))
             continue
         chosen = {genre_codes[item] for item in genres}
         codes = [code for code in GENRES if code in chosen]
@@ -347,7 +350,7 @@ def check_cpd(frame, report, by):
     categories = _code_map(CPD_CATEGORIES)
     category = pd.Series([categories.get(_fold(text)) for text in frame["category"].tolist()], index=frame.index,
                          dtype=object)
-    _flag(report, frame, category.isna(), "category", _l("Onbekende categorie. Kies uit: %(known)s.",
+    _flag(report, frame, category.isna(), "category", lazy_text("Onbekende categorie. Kies uit: %(known)s.",
                                                          known=", ".join(CPD_CATEGORIES)))
     completed = _dates(frame, report, "completed_on", required=True)
     provider = frame.get("provider", empty)

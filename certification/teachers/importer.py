@@ -20,6 +20,7 @@ from certification.teachers.errors import RegistryError
 from certification.teachers.import_checks import Problem
 from core.audit import record_event
 from core.extensions import db
+from core.i18n import lazy_text
 
 MAX_ROWS = 200_000
 MAX_PROBLEMS = 10_000
@@ -75,10 +76,11 @@ def read_table(data: bytes, filename: str = ""):
         raise RegistryError(_l("Het bestand is geen UTF-8-tekst. Sla het op als CSV UTF-8 of als XLSX."),
                             field="file")
     except Exception as exc:  # pandas raises many kinds; all mean "cannot read this"
-        raise RegistryError(_l("Dit bestand kan niet worden gelezen als CSV of XLSX (%(error)s).",
+        raise RegistryError(lazy_text("Dit bestand kan niet worden gelezen als CSV of XLSX (%(error)s).",
                                error=str(exc)[:200]), field="file")
     if len(frame) > MAX_ROWS:
-        raise RegistryError(_l("Het bestand heeft meer dan %(n)s rijen. Splits het op.", n=MAX_ROWS), field="file")
+        raise RegistryError(lazy_text(
+                "Het bestand heeft meer dan %(n)s rijen. Splits het op.", n=MAX_ROWS), field="file")
     frame.columns = [checks.canonical_column(name) for name in frame.columns]
     frame = frame.reset_index(drop=True)
     # Plain object columns: pandas' string dtype is slower to walk row by row, which the

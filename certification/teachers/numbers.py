@@ -10,6 +10,7 @@ import secrets
 from flask_babel import lazy_gettext as _l
 
 from certification.teachers.errors import InvalidRegistrationNumber
+from core.i18n import lazy_text
 
 # Damm's quasigroup of order 10 (totally anti-symmetric, zero diagonal).
 _DAMM = (
@@ -26,7 +27,7 @@ _DAMM = (
 )
 PREFIX = "D-"
 LENGTH = 9  # "D-" + 7 digits
-# Accepts what people type: "D-1234567", "d 123456 7", "D1234567" or just the seven digits.
+# Accepts what people type: "D-1234566", "d 123456 7", "D1234567" or just the seven digits.
 _TYPED = re.compile(r"\s*(?:[dD]\s*[-‐–]?\s*)?((?:\d\s*){7})")
 _LOOKS_LIKE = re.compile(r"\s*(?:[dD]\s*[-‐–]?\s*)?\d[\d\s]*")
 
@@ -56,15 +57,15 @@ def looks_like_number(text: str | None) -> bool:
 
 
 def parse_number(text: str | None) -> str:
-    """The registration number in canonical form (`D-1234567`), or InvalidRegistrationNumber
+    """The registration number in canonical form (`D-1234566`), or InvalidRegistrationNumber
     saying whether the shape or the check digit is wrong."""
     match = _TYPED.fullmatch(text or "")
     if not match:
-        raise InvalidRegistrationNumber(_l("Een registratienummer ziet eruit als D-1234567: de letter D en zeven "
+        raise InvalidRegistrationNumber(_l("Een registratienummer ziet eruit als D-1234566: de letter D en zeven "
                                            "cijfers."))
     digits = re.sub(r"\s", "", match.group(1))
     if check_digit(digits) != 0:
-        raise InvalidRegistrationNumber(_l("Registratienummer %(number)s bestaat niet: het laatste cijfer klopt "
+        raise InvalidRegistrationNumber(lazy_text("Registratienummer %(number)s bestaat niet: het laatste cijfer klopt "
                                            "niet bij de andere. Er zit waarschijnlijk een tikfout in; controleer "
                                            "het nummer.", number=PREFIX + digits))
     return PREFIX + digits

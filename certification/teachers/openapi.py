@@ -4,7 +4,11 @@ core.openapi (which provides the shared `Error` schema)."""
 from certification.teachers.models import PUBLIC_STATUSES, QualificationKind
 from certification.teachers.sanction_kinds import Restriction, SanctionReason
 from certification.teachers.search import TOTAL_CAP
-from certification.teachers.services.public import DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH
+from certification.teachers.services.public import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH
+
+# What the API reads as a number (D-1234566, d 123456 6, D1234566, 1234566); whether the check
+# digit fits, a schema cannot say: a well-formed number with a wrong one is a 400 too.
+NUMBER_PATTERN = "^[Dd]?[- ]?[0-9]{6} ?[0-9]$"
 
 
 def _genres() -> list[str]:
@@ -24,7 +28,7 @@ def schemas() -> dict:
         "TeacherSummary": {"type": "object", "required": ["registration_number", "name", "status", "genres", "url"],
                            "properties": {
                                "registration_number": {"type": "string", "pattern": "^D-[0-9]{7}$",
-                                                       "example": "D-1234567"},
+                                                       "example": "D-1234566"},
                                "name": {"type": "string"},
                                "status": {"type": "string", "enum": statuses},
                                "genres": {"type": "array", "items": {"type": "string", "enum": _genres()}},
@@ -36,7 +40,7 @@ def schemas() -> dict:
                             "total": {"type": "integer", "description": f"Matches, counted exactly up to {TOTAL_CAP}; "
                                       f"when there are more, {TOTAL_CAP} and total_is_exact is false."},
                             "total_is_exact": {"type": "boolean"},
-                            "page": {"type": "integer", "minimum": 1},
+                            "page": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
                             "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE}}},
         "Teacher": {"type": "object", "properties": {
             "registration_number": {"type": "string", "pattern": "^D-[0-9]{7}$"},
@@ -77,7 +81,8 @@ def paths() -> dict:
                 {"name": "genre", "in": "query", "schema": {"type": "string", "enum": _genres()}},
                 {"name": "status", "in": "query",
                  "schema": {"type": "string", "enum": [status.value for status in PUBLIC_STATUSES]}},
-                {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
+                {"name": "page", "in": "query",
+                 "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}},
                 {"name": "per_page", "in": "query",
                  "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": DEFAULT_PER_PAGE}},
                 lang],
@@ -90,7 +95,7 @@ def paths() -> dict:
         "/api/v1/registry/teachers/{registration_number}": {"get": {
             "summary": "One teacher's public entry", "tags": ["teacher registry"],
             "parameters": [{"name": "registration_number", "in": "path", "required": True,
-                            "schema": {"type": "string", "example": "D-1234567"},
+                            "schema": {"type": "string", "pattern": NUMBER_PATTERN, "example": "D-1234566"},
                             "description": "D- and seven digits; the last digit is a check digit (Damm)."}, lang],
             "responses": {
                 "200": {"description": "The public entry. Never: date of birth, address, e-mail, phone, the reason "

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from flask_babel import lazy_gettext as _l
 
 from certification.teachers.models import Review, Sanction, TeacherStatus
+from core.i18n import lazy_text
 
 
 def add_months(day: date, months: int) -> date:
@@ -86,7 +87,7 @@ def vog_check(teacher, rules: RegistryRules, today: date) -> Check:
     if teacher.activated_on is None:
         fresh_until = add_months(vog.issued_on, rules.vog.max_age_months_at_start)
         if today >= fresh_until:
-            return Check("vog", False, _l("Je VOG is ouder dan %(months)s maanden. Vraag een nieuwe aan.",
+            return Check("vog", False, lazy_text("Je VOG is ouder dan %(months)s maanden. Vraag een nieuwe aan.",
                                           months=rules.vog.max_age_months_at_start))
     valid_until = add_months(vog.issued_on, rules.vog.renew_every_months)
     if today >= valid_until:
@@ -151,7 +152,8 @@ def cpd_check(teacher, rules: RegistryRules, today: date) -> Check:
     window_start = add_months(today, -rules.cpd.cycle_months)
     if not cpd_shortfall(cpd_points(teacher, window_start, today + timedelta(days=1)), rules.cpd):
         return Check("cpd", True, deadline=cycle[1])
-    return Check("cpd", False, _l("Je hebt in de vorige periode van %(months)s maanden te weinig bijscholingspunten "
+    return Check("cpd", False, lazy_text(
+            "Je hebt in de vorige periode van %(months)s maanden te weinig bijscholingspunten "
                                   "gehaald. Haal de ontbrekende punten in.", months=rules.cpd.cycle_months))
 
 

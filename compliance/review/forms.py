@@ -12,6 +12,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from accounts.forms import MultiCheckboxField
 from compliance.review.models import Outcome, Relation
 from compliance.services.evidence import Upload
+from core.i18n import lazy_text
 from standards.vocabulary import localized
 
 TEXT = [Length(max=10_000, message=_l("Hoogstens %(max)d tekens."))]
@@ -119,7 +120,7 @@ def parse_actions(formdata, rows: int = ACTION_ROWS):
         try:
             due_on = date.fromisoformat(due) if due else None
         except ValueError:
-            raise ValueError(str(_l("De termijn van verbeteractie %(n)s is geen datum.", n=index + 1)))
+            raise ValueError(str(lazy_text("De termijn van verbeteractie %(n)s is geen datum.", n=index + 1)))
         criterion = formdata.get(f"action-{index}-criterion") or ""
         actions.append(ActionInput(description=description, due_on=due_on,
                                    criterion_id=int(criterion) if criterion.isdigit() else None))

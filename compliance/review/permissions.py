@@ -54,8 +54,14 @@ def can_approve(user, assessment: Assessment) -> bool:
             and not is_conflicted(user, assessment.school_id))
 
 
-def may_view_as_approver(user, assessment: Assessment) -> bool:
+def can_decide(user, assessment: Assessment) -> bool:
+    """The second assessor while a recommendation waits: who may open the decision page and
+    send a decision. The service checks the state again under a row lock."""
     return assessment.status is AssessmentStatus.recommended and can_approve(user, assessment)
+
+
+def may_view_as_approver(user, assessment: Assessment) -> bool:
+    return can_decide(user, assessment)
 
 
 def can_assign(user) -> bool:

@@ -22,6 +22,7 @@ from compliance.services.lifecycle import transition
 from compliance.validation import clean_url
 from core.audit import record_event
 from core.extensions import db
+from core.i18n import lazy_text
 from core.mail import queue_mail
 from core.models import utcnow
 from standards import DEFAULT_PLAN_CODE
@@ -97,7 +98,8 @@ def answer_problems(answer: Answer, plan: QualityPlan) -> list[str]:
     if not narrative:
         problems.append(str(_l("Schrijf een toelichting.")))
     elif len(narrative) < min_narrative_chars(answer, plan):
-        problems.append(str(_l("De toelichting is korter dan %(n)s tekens; beschrijf hoe het in de praktijk gaat.",
+        problems.append(str(lazy_text(
+                "De toelichting is korter dan %(n)s tekens; beschrijf hoe het in de praktijk gaat.",
                                n=min_narrative_chars(answer, plan))))
     if answer.criterion.mandatory and not answer.has_evidence:
         problems.append(str(_l("Voeg bewijs toe: een bestand of een link.")))
@@ -170,7 +172,8 @@ def resync_draft(school: School, by: User) -> list[str]:
         return []
     record_event("assessment.criteria_changed", draft, actor=by, details={
         "added": added, "removed": [answer.criterion.code for answer in removed]})
-    return [str(_l("De eisen in je concept-zelfevaluatie passen nu bij je school: %(added)s erbij, %(removed)s eraf.",
+    return [str(lazy_text(
+            "De eisen in je concept-zelfevaluatie passen nu bij je school: %(added)s erbij, %(removed)s eraf.",
                    added=added, removed=len(removed)))]
 
 
@@ -201,7 +204,7 @@ def save_answer(answer: Answer, by: User, data: AnswerInput) -> None:
         raise ComplianceError(_l("Kies een score uit de lijst."), field="rating")
     narrative = (data.narrative or "").replace("\r\n", "\n").strip()
     if len(narrative) > MAX_NARRATIVE_CHARS:
-        raise ComplianceError(_l("De toelichting is te lang: hoogstens %(n)s tekens.", n=MAX_NARRATIVE_CHARS),
+        raise ComplianceError(lazy_text("De toelichting is te lang: hoogstens %(n)s tekens.", n=MAX_NARRATIVE_CHARS),
                               field="narrative")
     link_url = None
     if data.link_url and data.link_url.strip():
@@ -262,14 +265,14 @@ def submit_assessment(assessment: Assessment, by: User) -> None:
     if assessment.status is AssessmentStatus.draft:
         missing = missing_items(assessment)
         if missing:
-            raise IncompleteAssessment(_l("Je kunt nog niet indienen: bij %(n)s eisen ontbreekt nog iets.",
+            raise IncompleteAssessment(lazy_text("Je kunt nog niet indienen: bij %(n)s eisen ontbreekt nog iets.",
                                           n=len(missing)), missing)
         require_profile_gates(assessment.school, assessment.plan)
     transition(assessment, AssessmentStatus.submitted, by, details={"criteria": len(assessment.answers)})
     assessment.submitted_at = assessment.status_changed_at
     for answer in assessment.answers:
         answer.reopened = False
-    queue_mail(by.email, _l("Zelfevaluatie ingediend: %(school)s", school=assessment.school.name),
+    queue_mail(by.email, lazy_text("Zelfevaluatie ingediend: %(school)s", school=assessment.school.name),
                "assessment_submitted", locale=by.locale, user=by, assessment=assessment)
     from compliance.review.services.review import notify_submitted
 

@@ -15,6 +15,7 @@ from compliance.filetypes import detect
 from compliance.models import Evidence, School
 from core.audit import record_event
 from core.extensions import db
+from core.i18n import lazy_text
 from core.storage import get_storage, sha256_of
 
 
@@ -50,7 +51,8 @@ def store_uploads(school: School, uploads: list[Upload], by: User, max_mb: int) 
     for upload in uploads:
         name = clean_filename(upload.filename)
         if len(upload.data) > max_mb * 1024 * 1024:
-            raise ComplianceError(_l("‘%(name)s’ is groter dan %(mb)s MB. Maak het bestand kleiner, bijvoorbeeld "
+            raise ComplianceError(lazy_text(
+                    "‘%(name)s’ is groter dan %(mb)s MB. Maak het bestand kleiner, bijvoorbeeld "
                                      "door een PDF te comprimeren of een foto te verkleinen.", name=name, mb=max_mb),
                                   field="files")
         checked.append((name, upload.data, detect(upload.data, name)))

@@ -6,11 +6,11 @@
 `transition()` is called inside a service's transaction; the service commits.
 """
 
-from flask_babel import lazy_gettext as _l
 
 from compliance.errors import InvalidTransition
 from compliance.models import Assessment, AssessmentStatus
 from core.audit import record_event
+from core.i18n import lazy_text
 from core.models import utcnow
 
 S = AssessmentStatus
@@ -48,7 +48,7 @@ def transition(assessment: Assessment, new_status: AssessmentStatus, by, *, deta
     when its current state does not allow the step. Does not commit."""
     old = assessment.status
     if not can_transition(assessment, new_status):
-        raise InvalidTransition(_l("Dit kan niet: de zelfevaluatie heeft de status ‘%(status)s’.",
+        raise InvalidTransition(lazy_text("Dit kan niet: de zelfevaluatie heeft de status ‘%(status)s’.",
                                    status=old.label))
     assessment.status = new_status
     assessment.status_changed_at = utcnow()

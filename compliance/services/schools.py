@@ -33,6 +33,7 @@ from compliance.permissions import forget_memberships
 from compliance.vocabulary import AGE_GROUPS, GENRES, MINOR_AGE_GROUPS, SCHOOL_TYPES, Transparency
 from core.audit import record_event
 from core.extensions import db
+from core.i18n import lazy_text
 from core.mail import queue_mail
 from core.models import utcnow
 
@@ -273,7 +274,7 @@ def invite_member(school: School, email: str, role: MemberRole, by: User) -> Sch
     already = db.session.execute(select(SchoolMember).join(User).where(
         SchoolMember.school_id == school.id, User.email == email)).scalar_one_or_none()
     if already is not None:
-        raise ComplianceError(_l("%(email)s beheert deze school al.", email=email), field="email")
+        raise ComplianceError(lazy_text("%(email)s beheert deze school al.", email=email), field="email")
     now = utcnow()
     for old in pending_invitations(school):
         if old.email == email:
@@ -288,7 +289,8 @@ def invite_member(school: School, email: str, role: MemberRole, by: User) -> Sch
     invitee = db.session.execute(select(User).where(User.email == email)).scalar_one_or_none()
     record_event("school.member_invited", invitation, actor=by,
                  details={"school_id": school.id, "email": email, "role": role.value})
-    queue_mail(email, _l("Uitnodiging: beheer %(school)s bij Dans Veilig", school=school.name), "school_invitation",
+    queue_mail(email, lazy_text(
+            "Uitnodiging: beheer %(school)s bij Dans Veilig", school=school.name), "school_invitation",
                locale=invitee.locale if invitee else by.locale, school=school, inviter=by, token=token,
                has_account=invitee is not None, days=max(1, max_age // 86400))
     db.session.commit()
@@ -316,7 +318,8 @@ def accept_invitation(token: str, user: User) -> SchoolMember:
     """The invitee, logged in with the address the invitation went to, joins the school."""
     invitation = invitation_from_token(token)
     if normalise_email(user.email) != invitation.email:
-        raise ComplianceError(_l("Deze uitnodiging is gestuurd naar %(email)s. Log in met dat e-mailadres om hem "
+        raise ComplianceError(lazy_text(
+                "Deze uitnodiging is gestuurd naar %(email)s. Log in met dat e-mailadres om hem "
                                  "aan te nemen.", email=invitation.email))
     member = db.session.execute(select(SchoolMember).where(
         SchoolMember.school_id == invitation.school_id, SchoolMember.user_id == user.id)).scalar_one_or_none()

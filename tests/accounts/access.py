@@ -3,6 +3,8 @@ from tests.access_kit import LOGGED_IN, PUBLIC, roles
 
 RULES = {
     "accounts.login": PUBLIC,
+    "accounts.request_unlock": PUBLIC,
+    "accounts.unlock": PUBLIC,
     "accounts.logout": LOGGED_IN,
     "accounts.register": PUBLIC,
     "accounts.confirm": PUBLIC,
@@ -11,6 +13,7 @@ RULES = {
     "accounts.reset_password": PUBLIC,
     "accounts.profile": LOGGED_IN,
     "accounts.change_password": LOGGED_IN,
+    "accounts.log_out_everywhere": LOGGED_IN,
     "accounts.users": roles(Role.admin),
     "accounts.set_roles": roles(Role.admin),
     "accounts.set_enabled": roles(Role.admin),

@@ -36,7 +36,7 @@ def test_malformed_and_too_long_input_is_refused_with_field_messages(client):
     assert "hoogstens 254 tekens" in response.get_data(as_text=True)
 
 
-def test_failed_logins_are_limited_per_account(client, user_factory):
+def test_failed_logins_are_limited_per_account_and_address(client, user_factory):
     user = user_factory()
     for _ in range(5):
         assert client.post("/login", data={"email": user.email, "password": "wrong-password"}).status_code == 401

@@ -46,11 +46,22 @@ def test_confirmation_mail_is_in_the_chosen_language(client, mailbox):
     assert "Confirm your e-mail address for Dans Veilig" in mailbox[0].get_content()
 
 
-def test_duplicate_registration_is_refused_clearly(client, user_factory):
-    existing = user_factory()
-    response = _register(client, email=existing.email.upper())
-    assert response.status_code == 409
-    assert "Er is al een account met dit e-mailadres" in response.get_data(as_text=True)
+def test_registration_answers_the_same_for_a_taken_address_and_tells_its_owner(client, user_factory, mailbox):
+    """Issue 12, finding 10: the answer does not tell who has an account; the owner hears of
+    the attempt by e-mail, in their language, and nothing about the account changes."""
+    existing = user_factory(locale="en")
+    before = existing.password_hash
+    new = _register(client, email="nog-niet@example.nl")
+    taken = _register(client, email=existing.email.upper())
+    assert taken.status_code == new.status_code == 200
+    def page(r):
+        return r.get_data(as_text=True).replace("nog-niet@example.nl", "X").replace(existing.email.upper(), "X")
+    assert page(taken) == page(new)
+    assert [m["To"] for m in mailbox] == ["nog-niet@example.nl", existing.email]
+    assert mailbox[1]["Subject"] == "You already have an account with Dans Veilig"
+    assert "/wachtwoord-vergeten" in mailbox[1].get_content()
+    db.session.refresh(existing)
+    assert existing.password_hash == before and existing.roles == {Role.teacher}
 
 
 def test_assessor_role_cannot_be_self_registered(client):

@@ -185,3 +185,33 @@ def test_verify_api_needs_no_csrf_token(app, client, certificate):
     finally:
         app.config["WTF_CSRF_ENABLED"] = False
     assert response.status_code == 200 and response.json["valid"] is True
+
+
+def _respelled(token: str, part: int, spelling) -> str:
+    parts = token.split(".")
+    parts[part] = spelling(parts[part])
+    return ".".join(parts)
+
+
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+def _unused_bits_set(value: str) -> str:
+    """The same bytes, spelled with the unused low bits of the last character set."""
+    unused = {0: 0, 2: 4, 3: 2}[len(value) % 4]
+    return value[:-1] + _B64[_B64.index(value[-1]) | ((1 << unused) - 1)]
+
+
+@pytest.mark.parametrize("part", [0, 1, 2], ids=["header", "payload", "signature"])
+@pytest.mark.parametrize("spelling", [lambda v: v + "==", lambda v: v + "=", _unused_bits_set,
+                                      lambda v: v[:10] + "\n" + v[10:], lambda v: v[:10] + "+/" + v[12:]],
+                         ids=["padding", "one-pad", "unused-bits", "newline", "standard-alphabet"])
+def test_a_credential_spelled_another_way_does_not_verify(client, certificate, part, spelling):
+    """Issue 12, finding 12: one credential, one spelling (canonical base64url)."""
+    token = _credential(client, certificate.number)
+    respelled = _respelled(token, part, spelling)
+    if respelled == token:
+        pytest.skip("this part has no unused bits")
+    response = client.post("/api/v1/verify", data=respelled, content_type="application/jwt")
+    assert response.status_code == 200
+    assert response.json["valid"] is False and response.json["checks"]["signature"] is False

@@ -89,3 +89,21 @@ def test_without_dejavu_the_page_falls_back_to_helvetica(certificate, tmp_path):
 
 def test_an_unknown_number_has_no_pdf(client, app):
     assert client.get("/verify/DV-2026-99999/certificaat.pdf").status_code == 404
+
+
+def test_conditions_at_their_longest_render_within_a_fixed_budget(plan, app):
+    """Issue 12, finding 3: every condition at its maximum, of line breaks or of one long
+    word, costs bounded work (a generous budget that catches quadratic blow-up)."""
+    import time
+
+    from certification.certificates.services.issuing import MAX_CONDITION_CHARS
+
+    worst = ["x" + "\n" * (MAX_CONDITION_CHARS - 2) + "y", "w" * MAX_CONDITION_CHARS,
+             "ab\n" * (MAX_CONDITION_CHARS // 3)]
+    certificate = factories.issue(conditions=[{"text": worst[n % 3]} for n in range(12)],
+                                  locations=tuple((f"Locatie {n} " + "x" * 80, f"Plaats {n}") for n in range(40)))
+    db.session.refresh(certificate)
+    started = time.perf_counter()
+    _name, _type, data = CertificateRenderer().generate(certificate)
+    assert time.perf_counter() - started < 20
+    assert data.startswith(b"%PDF")

@@ -102,15 +102,23 @@ def test_a_school_starts_a_registration_and_the_teacher_confirms_by_email(app, c
     assert app.test_client().get("/docent/uitnodiging/kapot").status_code in (302, 400)
 
 
-def test_inviting_a_teacher_who_is_already_registered_asks_for_the_number(client, teacher):
+def test_inviting_a_teacher_who_is_already_registered_answers_as_for_a_new_one(client, teacher, mailbox):
+    """Issue 12, finding 10 (the same habit): the school cannot tell whether an address is in the
+    register; the registered teacher is asked by e-mail to give the school their number."""
     owner = make_owner()
     school = factories.make_school(owner)
     log_in(client, owner)
-    response = client.post(f"/scholen/{school.id}/docenten/aanmelden", data={
-        "first_name": "A", "last_name": "B", "email": teacher.email, "genres": ["jazz"], "role": "Docent",
-        "since": services.today().isoformat()})
-    assert response.status_code == 400 and "registratienummer" in response.get_data(as_text=True)
-    assert teacher.registration_number not in response.get_data(as_text=True)
+    answers = []
+    for email in (teacher.email, "nog-niet-geregistreerd@example.nl"):
+        response = client.post(f"/scholen/{school.id}/docenten/aanmelden", data={
+            "first_name": "A", "last_name": "B", "email": email, "genres": ["jazz"], "role": "Docent",
+            "since": services.today().isoformat()}, follow_redirects=True)
+        answers.append((response.status_code, "A B krijgt een e-mail" in response.get_data(as_text=True)))
+        assert teacher.registration_number not in response.get_data(as_text=True)
+    assert answers == [(200, True), (200, True)]
+    (mail,) = [m for m in mailbox if m["To"] == teacher.email]
+    assert school.name in mail["Subject"] and "registratienummer" in mail.get_content()
+    assert db.session.execute(select(Teacher).where(Teacher.email == teacher.email)).scalars().all() == [teacher]
 
 
 def test_self_registration_takes_over_a_registration_started_elsewhere(plan):

@@ -99,3 +99,28 @@ SAMPLES = {
     "review.withdraw_conflict": _declaration,
     "notifications.mark_read": _notification,
 }
+
+
+def _approved_assessment():
+    assessment, _reviewer = rf.recommended()
+    services.approve_recommendation(assessment, rf.make_assessor())
+    return assessment
+
+
+def _approved():
+    return {"assessment_id": _approved_assessment().id}
+
+
+def _approved_criterion():
+    assessment = _approved_assessment()
+    return {"assessment_id": assessment.id, "code": assessment.answers[0].criterion.code}
+
+
+# The same URLs on assessments in other states (issue 12, finding 2): an unassigned assessor
+# may neither see nor decide a review that no recommendation waits on.
+STATE_SAMPLES = {
+    "review.decide": [(_in_review, roles(Role.admin)), (_approved, roles(Role.admin))],
+    "review.decision": [(_in_review, NOBODY), (_approved, NOBODY)],
+    "review.overview": [(_recommended, roles(Role.admin, Role.assessor)), (_approved, roles(Role.admin))],
+    "review.criterion": [(_approved_criterion, roles(Role.admin))],
+}

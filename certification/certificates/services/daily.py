@@ -27,6 +27,7 @@ from certification.certificates.services.common import notify_school
 from certification.certificates.services.lifecycle import change_status
 from core.audit import record_event
 from core.extensions import db
+from core.i18n import lazy_text
 
 BATCH = 200
 EXPIRY_NOTICE_DAYS = (90, 30)
@@ -57,7 +58,8 @@ def _expire(certificate: Certificate, on: date, report: DailyReport) -> None:
     change_status(certificate, CertificateStatus.expired, None, "certificate.expired",
                   on=min(on, certificate.valid_until + timedelta(days=1)),
                   details={"valid_until": certificate.valid_until.isoformat()})
-    notify_school(certificate, _l("Jullie certificaat %(number)s is verlopen", number=certificate.number), "expired",
+    notify_school(certificate, lazy_text(
+            "Jullie certificaat %(number)s is verlopen", number=certificate.number), "expired",
                   url=verification_url(certificate.number))
     report.expired += 1
 
@@ -65,7 +67,7 @@ def _expire(certificate: Certificate, on: date, report: DailyReport) -> None:
 def _end_suspension(certificate: Certificate, on: date, report: DailyReport) -> None:
     change_status(certificate, CertificateStatus.active, None, "certificate.reinstated", on=on,
                   details={"automatic": True, "suspended_until": certificate.suspended_until.isoformat()})
-    notify_school(certificate, _l("Jullie certificaat %(number)s is weer geldig", number=certificate.number),
+    notify_school(certificate, lazy_text("Jullie certificaat %(number)s is weer geldig", number=certificate.number),
                   "reinstated", url=verification_url(certificate.number))
     report.suspensions_ended += 1
 
@@ -76,7 +78,7 @@ def _expiry_notice(certificate: Certificate, on: date, report: DailyReport) -> N
     if not due or (certificate.expiry_notice_days is not None and certificate.expiry_notice_days <= min(due)):
         return
     certificate.expiry_notice_days = min(due)
-    notify_school(certificate, _l("Jullie certificaat %(number)s verloopt over %(days)s dagen",
+    notify_school(certificate, lazy_text("Jullie certificaat %(number)s verloopt over %(days)s dagen",
                                   number=certificate.number, days=days_left), "expiring", days=days_left)
     record_event("certificate.expiry_notice", certificate, details={"number": certificate.number,
                                                                   "days_left": days_left})
@@ -104,7 +106,7 @@ def _monitoring(certificate: Certificate, on: date, report: DailyReport) -> None
     if on > due + timedelta(days=grace):
         change_status(certificate, CertificateStatus.suspended, None, "certificate.suspended", on=on,
                       reason=ReasonCategory.monitoring_overdue, details={"monitoring_due_on": due.isoformat()})
-        notify_school(certificate, _l("Jullie certificaat %(number)s is geschorst", number=certificate.number),
+        notify_school(certificate, lazy_text("Jullie certificaat %(number)s is geschorst", number=certificate.number),
                       "suspended", reason=ReasonCategory.monitoring_overdue, until=None,
                       url=verification_url(certificate.number))
         report.suspended_overdue += 1

@@ -15,6 +15,7 @@ from certification.certificates.services.common import notify_school, refresh_re
 from certification.certificates.status_lists import assign_status_index
 from compliance.models import Assessment, AssessmentStatus, School
 from core.extensions import db
+from core.i18n import lazy_text
 
 MAX_SERIAL = 99_999
 MAX_CONDITION_CHARS = 2000
@@ -37,7 +38,7 @@ def next_number(year: int) -> str:
     counter = session.execute(select(CertificateCounter).where(CertificateCounter.year == year).with_for_update()
                               .execution_options(populate_existing=True)).scalar_one()
     if counter.last >= MAX_SERIAL:
-        raise CertificateError(_l("Alle certificaatnummers van %(year)s zijn op.", year=year))
+        raise CertificateError(lazy_text("Alle certificaatnummers van %(year)s zijn op.", year=year))
     counter.last += 1
     session.flush()
     return f"DV-{year}-{counter.last:05d}"
@@ -63,7 +64,7 @@ def _clean_conditions(conditions) -> list[dict]:
         if not text:
             raise CertificateError(_l("Een voorwaarde moet een tekst hebben."))
         if len(text) > MAX_CONDITION_CHARS:
-            raise CertificateError(_l("Een voorwaarde is hoogstens %(n)s tekens.", n=MAX_CONDITION_CHARS))
+            raise CertificateError(lazy_text("Een voorwaarde is hoogstens %(n)s tekens.", n=MAX_CONDITION_CHARS))
         entry = {key: value for key, value in item.items() if key != "description"}
         entry["text"] = text
         due = entry.get("due_on")
@@ -143,7 +144,7 @@ def issue_certificate(assessment: Assessment, by, conditions: list[dict] | None 
         "assessment_id": assessment.id, "plan": f"{assessment.plan.code} {assessment.plan.version}",
         "issued_on": on.isoformat(), "valid_until": certificate.valid_until.isoformat(),
         "conditions": len(cleaned), "locations": len(certificate.scope)})
-    notify_school(certificate, _l("Jullie keurmerk: certificaat %(number)s", number=number), "issued",
+    notify_school(certificate, lazy_text("Jullie keurmerk: certificaat %(number)s", number=number), "issued",
                   url=verification_url(number))
     refresh_registers(certificate.school_id)
     return certificate

@@ -32,6 +32,7 @@ from certification.certificates.services.common import (
 from certification.certificates.status_lists import refresh_lists
 from core.audit import record_event
 from core.extensions import db
+from core.i18n import lazy_text
 from core.models import utcnow
 
 MIN_NOTE_CHARS = 10
@@ -48,10 +49,10 @@ def _reason(value) -> ReasonCategory:
 def _note(value, required: bool = True) -> str:
     note = (value or "").strip()
     if required and len(note) < MIN_NOTE_CHARS:
-        raise CertificateError(_l("Schrijf op waarom (minstens %(n)s tekens). Alleen beheerders lezen dit.",
+        raise CertificateError(lazy_text("Schrijf op waarom (minstens %(n)s tekens). Alleen beheerders lezen dit.",
                                   n=MIN_NOTE_CHARS), field="note")
     if len(note) > MAX_NOTE_CHARS:
-        raise CertificateError(_l("Schrijf hoogstens %(n)s tekens.", n=MAX_NOTE_CHARS), field="note")
+        raise CertificateError(lazy_text("Schrijf hoogstens %(n)s tekens.", n=MAX_NOTE_CHARS), field="note")
     return note
 
 
@@ -90,11 +91,11 @@ def suspend_certificate(certificate: Certificate, by, reason_category, note: str
     if certificate.status is not CertificateStatus.active:
         raise CertificateError(_l("Alleen een geldig certificaat kan worden geschorst."))
     if until is not None and until > certificate.valid_until:
-        raise CertificateError(_l("De schorsing kan niet langer duren dan het certificaat geldig is (tot en met "
+        raise CertificateError(lazy_text("De schorsing kan niet langer duren dan het certificaat geldig is (tot en met "
                                   "%(date)s).", date=certificate.valid_until.isoformat()), field="until")
     change_status(certificate, CertificateStatus.suspended, by, "certificate.suspended", reason=reason, note=note,
                   until=until)
-    notify_school(certificate, _l("Jullie certificaat %(number)s is geschorst", number=certificate.number),
+    notify_school(certificate, lazy_text("Jullie certificaat %(number)s is geschorst", number=certificate.number),
                   "suspended", reason=reason, until=until, url=verification_url(certificate.number))
     db.session.commit()
 
@@ -110,7 +111,7 @@ def reinstate_certificate(certificate: Certificate, by, note: str = "") -> None:
         raise CertificateError(_l("Dit certificaat is inmiddels verlopen; het kan niet meer geldig worden."))
     note = _note(note)
     change_status(certificate, CertificateStatus.active, by, "certificate.reinstated", note=note)
-    notify_school(certificate, _l("Jullie certificaat %(number)s is weer geldig", number=certificate.number),
+    notify_school(certificate, lazy_text("Jullie certificaat %(number)s is weer geldig", number=certificate.number),
                   "reinstated", url=verification_url(certificate.number))
     db.session.commit()
 
@@ -121,7 +122,7 @@ def request_revocation(certificate: Certificate, by, reason_category, note: str)
     reason, note = _reason(reason_category), _note(note)
     certificate = locked(certificate)
     if certificate.status.is_final:
-        raise CertificateError(_l("Dit certificaat is %(status)s; intrekken kan niet meer.",
+        raise CertificateError(lazy_text("Dit certificaat is %(status)s; intrekken kan niet meer.",
                                   status=certificate.status.label.lower()))
     if open_request(certificate) is not None:
         raise CertificateError(_l("Er is al een verzoek om dit certificaat in te trekken. Laat een andere beheerder "
@@ -161,12 +162,12 @@ def confirm_revocation(pending: PendingRevocation, by) -> Certificate:
         raise CertificateError(_l("Een andere beheerder moet de intrekking bevestigen: dat kun je niet zelf doen."))
     certificate = locked(pending.certificate)
     if certificate.status.is_final:
-        raise CertificateError(_l("Dit certificaat is %(status)s; intrekken kan niet meer.",
+        raise CertificateError(lazy_text("Dit certificaat is %(status)s; intrekken kan niet meer.",
                                   status=certificate.status.label.lower()))
     pending.decided_at, pending.decided_by_id, pending.outcome = utcnow(), by.id, RevocationOutcome.confirmed
     change_status(certificate, CertificateStatus.revoked, by, "certificate.revoked", reason=pending.reason_category,
                   note=pending.note, details={"request_id": pending.id, "requested_by": pending.requested_by_id})
-    notify_school(certificate, _l("Jullie certificaat %(number)s is ingetrokken", number=certificate.number),
+    notify_school(certificate, lazy_text("Jullie certificaat %(number)s is ingetrokken", number=certificate.number),
                   "revoked", reason=pending.reason_category, url=verification_url(certificate.number))
     db.session.commit()
     return certificate

@@ -15,6 +15,7 @@ from certification.teachers.models import CodeOfConductVersion, Teacher, Teacher
 from certification.teachers.status import RegistryRules, StatusReport, derive_status
 from core.audit import record_event
 from core.extensions import db
+from core.i18n import lazy_text
 from core.mail import queue_mail
 from core.models import utcnow
 
@@ -79,7 +80,7 @@ def refresh_status(teacher: Teacher, actor=None, rules=_FROM_PLAN, on: date | No
             "until": report.until.isoformat() if report.until else None,
             "missing": [check.code for check in report.missing]})
     if changed and mail:
-        queue_mail(teacher.email, _l("Je registratie in het docentenregister: %(status)s",
+        queue_mail(teacher.email, lazy_text("Je registratie in het docentenregister: %(status)s",
                                      status=report.status.label), "registry/status_changed",
                    locale=teacher.mail_locale, teacher=teacher, report=report, old=old, reason=reason)
         from certification.teachers.signals import registration_status_changed
@@ -119,17 +120,17 @@ def store_proof(upload: Upload | None, field: str) -> tuple[str | None, str | No
 def clean_text(value: str | None, field: str, label, required: bool = True, max_length: int = MAX_TEXT) -> str:
     value = " ".join((value or "").split())
     if required and not value:
-        raise RegistryError(_l("Vul %(what)s in.", what=label), field=field)
+        raise RegistryError(lazy_text("Vul %(what)s in.", what=label), field=field)
     if len(value) > max_length:
-        raise RegistryError(_l("%(what)s is hoogstens %(n)s tekens.", what=label, n=max_length), field=field)
+        raise RegistryError(lazy_text("%(what)s is hoogstens %(n)s tekens.", what=label, n=max_length), field=field)
     return value
 
 
 def not_in_future(day: date | None, field: str, label) -> date:
     if day is None:
-        raise RegistryError(_l("Vul %(what)s in.", what=label), field=field)
+        raise RegistryError(lazy_text("Vul %(what)s in.", what=label), field=field)
     if day > today():
-        raise RegistryError(_l("%(what)s ligt in de toekomst. Vul een datum in die al geweest is.", what=label),
+        raise RegistryError(lazy_text("%(what)s ligt in de toekomst. Vul een datum in die al geweest is.", what=label),
                             field=field)
     return day
 

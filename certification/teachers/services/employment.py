@@ -17,6 +17,7 @@ from certification.teachers.services.common import clean_text, current_rules, re
 from certification.teachers.status import add_months, latest_checked_vog
 from core.audit import record_event
 from core.extensions import db
+from core.i18n import lazy_text
 
 # Recommendation 5.1 of the 2023 inquiry asks for certified teachers and a central registry;
 # a criterion that implements it is a "teacher criterion" and shows the school's teachers.
@@ -42,7 +43,7 @@ def find_by_number(text: str) -> Teacher:
     number = parse_number(text)
     teacher = db.session.execute(select(Teacher).where(Teacher.registration_number == number)).scalar_one_or_none()
     if teacher is None:
-        raise RegistryError(_l("Er is geen docent met registratienummer %(number)s.", number=number),
+        raise RegistryError(lazy_text("Er is geen docent met registratienummer %(number)s.", number=number),
                             field="registration_number")
     return teacher
 
@@ -58,7 +59,7 @@ def link_teacher(school, registration_number: str, role: str, works_with_minors:
     employment = db.session.execute(select(Employment).where(Employment.teacher_id == teacher.id,
                                                              Employment.school_id == school.id)).scalar_one_or_none()
     if employment is not None and employment.until is None:
-        raise RegistryError(_l("%(name)s is al aan jullie school gekoppeld.", name=teacher.name),
+        raise RegistryError(lazy_text("%(name)s is al aan jullie school gekoppeld.", name=teacher.name),
                             field="registration_number")
     if employment is None:
         employment = Employment(teacher=teacher, school=school, created_by_id=by.id)

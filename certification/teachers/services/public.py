@@ -10,7 +10,6 @@ temporary measure shows only that there is one.
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -24,11 +23,15 @@ from certification.teachers.services.common import current_rules, today
 from certification.teachers.services.employment import public_schools_for
 from certification.teachers.status import cpd_on_track, vog_check
 from core.extensions import db
+from core.i18n import lazy_text
 
 MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 20
 MAX_QUERY_LENGTH = 100
 MAX_OFFSET = 10_000
+# A fixed maximum the API document can state (a deep OFFSET costs the database): at the
+# largest per_page the last page still starts within MAX_OFFSET.
+MAX_PAGE = MAX_OFFSET // MAX_PER_PAGE + 1
 
 
 def _int(args, name: str, default: int, low: int, high: int, message) -> int:
@@ -51,19 +54,19 @@ def parse_search(args) -> search.SearchQuery:
 
     q = (args.get("q") or "").strip()
     if len(q) > MAX_QUERY_LENGTH:
-        raise RegistryError(_l("Zoek met hoogstens %(n)s tekens.", n=MAX_QUERY_LENGTH), field="q")
+        raise RegistryError(lazy_text("Zoek met hoogstens %(n)s tekens.", n=MAX_QUERY_LENGTH), field="q")
     genre = args.get("genre") or None
     if genre is not None and genre not in GENRES:
-        raise RegistryError(_l("Onbekend genre %(genre)s. Kies uit: %(known)s.", genre=genre,
+        raise RegistryError(lazy_text("Onbekend genre %(genre)s. Kies uit: %(known)s.", genre=genre,
                                known=", ".join(GENRES)), field="genre")
     status = args.get("status") or None
     if status is not None and status not in search.public_status_names():
-        raise RegistryError(_l("Onbekende status %(status)s. Kies uit: %(known)s.", status=status,
+        raise RegistryError(lazy_text("Onbekende status %(status)s. Kies uit: %(known)s.", status=status,
                                known=", ".join(search.public_status_names())), field="status")
     per_page = _int(args, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE,
-                    _l("per_page is een heel getal van 1 tot en met %(max)s.", max=MAX_PER_PAGE))
-    page = _int(args, "page", 1, 1, MAX_OFFSET // per_page + 1,
-                _l("page is een heel getal van 1 tot en met %(max)s.", max=MAX_OFFSET // per_page + 1))
+                    lazy_text("per_page is een heel getal van 1 tot en met %(max)s.", max=MAX_PER_PAGE))
+    page = _int(args, "page", 1, 1, MAX_PAGE,
+                lazy_text("page is een heel getal van 1 tot en met %(max)s.", max=MAX_PAGE))
     number, words = None, search.query_words(q)
     if looks_like_number(q):  # a (part of a) registration number: the digits count, not the D
         digits = "".join(char for char in q if char.isdigit())

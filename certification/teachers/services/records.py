@@ -33,6 +33,7 @@ from certification.teachers.services.common import (
 from certification.teachers.status import add_months
 from core.audit import record_event
 from core.extensions import db
+from core.i18n import lazy_text
 from core.mail import queue_mail
 from core.models import utcnow
 from standards.vocabulary import CPD_CATEGORIES, localized
@@ -53,7 +54,7 @@ def _reviewed(item, approve: bool, reason: str | None, by) -> str | None:
 
 
 def _tell_rejected(teacher: Teacher, what, reason: str) -> None:
-    queue_mail(teacher.email, _l("Afgewezen in het docentenregister: %(what)s", what=what), "registry/rejected",
+    queue_mail(teacher.email, lazy_text("Afgewezen in het docentenregister: %(what)s", what=what), "registry/rejected",
                locale=teacher.mail_locale, teacher=teacher, what=what, reason=reason)
 
 
@@ -107,7 +108,7 @@ def add_vog(teacher: Teacher, issued_on, screening_profile: str, scan: Upload | 
     rules = require_rules()
     issued_on = not_in_future(issued_on, "issued_on", _l("de datum van afgifte"))
     if add_months(issued_on, rules.vog.max_age_months_at_start) <= today():
-        raise RegistryError(_l("Deze VOG is ouder dan %(months)s maanden. Vraag een nieuwe VOG aan en geef die "
+        raise RegistryError(lazy_text("Deze VOG is ouder dan %(months)s maanden. Vraag een nieuwe VOG aan en geef die "
                                "door.", months=rules.vog.max_age_months_at_start), field="issued_on")
     profile = clean_text(screening_profile, "screening_profile", _l("het screeningsprofiel"), max_length=20)
     if any(vog.review is Review.pending for vog in teacher.vog_records):
@@ -162,7 +163,7 @@ def publish_code_version(version: str, text_nl: str, text_en: str, by) -> CodeOf
     if not text["nl"] or not text["en"]:
         raise RegistryError(_l("Vul de tekst in het Nederlands en in het Engels in."), field="text_nl")
     if db.session.execute(select(CodeOfConductVersion.id).where(CodeOfConductVersion.version == version)).first():
-        raise RegistryError(_l("Versie %(version)s bestaat al. Kies een nieuw versienummer.", version=version),
+        raise RegistryError(lazy_text("Versie %(version)s bestaat al. Kies een nieuw versienummer.", version=version),
                             field="version")
     code = CodeOfConductVersion(version=version, text=text, published_by_id=getattr(by, "id", None))
     db.session.add(code)
@@ -212,7 +213,7 @@ def _points(value, field="points") -> int:
     except (TypeError, ValueError):
         raise RegistryError(_l("Vul het aantal punten in als een heel getal."), field=field)
     if not 1 <= points <= MAX_POINTS:
-        raise RegistryError(_l("Het aantal punten ligt tussen 1 en %(max)s.", max=MAX_POINTS), field=field)
+        raise RegistryError(lazy_text("Het aantal punten ligt tussen 1 en %(max)s.", max=MAX_POINTS), field=field)
     return points
 
 

@@ -17,6 +17,7 @@ from certification.teachers.numbers import random_number
 from certification.teachers.services.common import clean_text, refresh_status, teacher_for_user, today
 from core.audit import record_event
 from core.extensions import db
+from core.i18n import lazy_text
 from core.mail import queue_mail
 from core.models import utcnow
 
@@ -38,7 +39,7 @@ def _checked_details(details: TeacherDetails) -> dict:
 
     unknown = [genre for genre in details.genres if genre not in GENRES]
     if unknown:
-        raise RegistryError(_l("Onbekend dansgenre: %(genres)s.", genres=", ".join(unknown)), field="genres")
+        raise RegistryError(lazy_text("Onbekend dansgenre: %(genres)s.", genres=", ".join(unknown)), field="genres")
     if not details.genres:
         raise RegistryError(_l("Kies minstens één dansgenre."), field="genres")
     phone = clean_text(details.phone, "phone", _l("telefoonnummer"), required=False, max_length=30)
@@ -132,18 +133,25 @@ class Invitation:
     since: date
 
 
-def invite_teacher(school, invitation: Invitation, by) -> Teacher:
+def invite_teacher(school, invitation: Invitation, by) -> Teacher | None:
     """A school owner starts a registration for a teacher who is not yet in the register;
     the teacher gets an e-mail with a link to confirm it. A teacher who is registered
-    already is linked by number instead (their address is not disclosed)."""
+    already gets an e-mail asking them to give the school their number, and None is returned:
+    the school sees the same answer either way, so the register's addresses are not disclosed."""
     from certification.teachers.services.employment import checked_employment
 
     email = normalise_email(invitation.email)
     if not email or "@" not in email or len(email) > 254:
         raise RegistryError(_l("Vul een geldig e-mailadres in."), field="email")
-    if find_teacher_by_email(email) is not None:
-        raise RegistryError(_l("Deze docent staat al in het register. Vraag de docent om het registratienummer en "
-                               "koppel met dat nummer."), field="email")
+    existing = find_teacher_by_email(email)
+    if existing is not None:
+        # The same answer as for a new teacher (nobody learns who is registered); the teacher
+        # is asked to give the school their number, with which it links them.
+        queue_mail(existing.email, lazy_text("%(school)s wil je koppelen in het docentenregister", school=school.name),
+                   "registry/asked_for_number", locale=existing.mail_locale, teacher=existing, school=school)
+        record_event("teacher.invitation_for_registered", existing, actor=by, details={"school_id": school.id})
+        db.session.commit()
+        return None
     values = _checked_details(TeacherDetails(invitation.first_name, invitation.last_name, invitation.genres))
     role, since = checked_employment(invitation.role, invitation.since)
     teacher = Teacher(registration_number=new_registration_number(), email=email, created_by_id=by.id, **values)
@@ -154,7 +162,7 @@ def invite_teacher(school, invitation: Invitation, by) -> Teacher:
     record_event("teacher.invited", teacher, actor=by, details={"school_id": school.id,
                                                                 "registration_number": teacher.registration_number})
     token = _serializer().dumps({"tid": teacher.id, "email": email})
-    queue_mail(email, _l("%(school)s heeft je aangemeld voor het docentenregister", school=school.name),
+    queue_mail(email, lazy_text("%(school)s heeft je aangemeld voor het docentenregister", school=school.name),
                "registry/invitation", locale="nl", teacher=teacher, school=school, token=token)
     refresh_status(teacher, actor=by)
     db.session.commit()

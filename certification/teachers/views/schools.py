@@ -57,13 +57,14 @@ def invite_teacher(school_id):
     form = InviteTeacherForm()
     if form.validate_on_submit():
         try:
-            teacher = services.invite_teacher(school, Invitation(
+            services.invite_teacher(school, Invitation(
                 form.first_name.data, form.last_name.data, form.email.data, form.genres.data, form.role.data,
                 form.works_with_minors.data, form.since.data), by=current_user)
         except RegistryError as exc:
             show_error(form, exc)
         else:
-            flash(_("%(name)s krijgt een e-mail om de registratie te bevestigen.", name=teacher.name), "success")
+            flash(_("%(name)s krijgt een e-mail om de registratie te bevestigen.",
+                    name=f"{form.first_name.data} {form.last_name.data}".strip()), "success")
             return redirect(url_for("teachers.school_teachers", school_id=school.id))
     return _page(school, 400, invite_form=form)
 

@@ -1,12 +1,12 @@
 """Helpers the review services share: recipients, links and the locked state check."""
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from accounts.models import Role, User, UserRole
 from compliance.models import Assessment, AssessmentStatus, SchoolMember
 from compliance.review.errors import ReviewError
 from core.extensions import db
+from core.i18n import lazy_text
 from core.notifications import link_for
 
 
@@ -35,7 +35,7 @@ def review_link(assessment: Assessment) -> str:
 
 def require_status(assessment: Assessment, *statuses: AssessmentStatus) -> None:
     if assessment.status not in statuses:
-        raise ReviewError(_l("Dit kan niet: de zelfevaluatie heeft de status ‘%(status)s’.",
+        raise ReviewError(lazy_text("Dit kan niet: de zelfevaluatie heeft de status ‘%(status)s’.",
                              status=assessment.status.label))
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from compliance.models import Assessment
 from core.extensions import db
+from core.i18n import lazy_text
 
 MEETS, NOT_APPLICABLE = "meets", "not_applicable"
 
@@ -59,7 +60,7 @@ def evaluate_pass_rules(assessment: Assessment, verdicts: dict | None = None) ->
         messages.append(ngettext("%(num)s verplichte eis voldoet niet.", "%(num)s verplichte eisen voldoen niet.",
                                  mandatory_failing))
     if weak:
-        messages.append(str(_l("Te weinig eisen voldoen in domein %(domains)s (minimaal %(share)s%%).",
+        messages.append(str(lazy_text("Te weinig eisen voldoen in domein %(domains)s (minimaal %(share)s%%).",
                                domains=", ".join(weak), share=round(rules.min_domain_share * 100))))
     passed = not unjudged and not weak and not (rules.all_mandatory_meet and mandatory_failing)
     if passed:

@@ -38,6 +38,7 @@ from compliance.services.evidence import Upload, store_uploads
 from compliance.services.lifecycle import transition
 from core.audit import record_event
 from core.extensions import db
+from core.i18n import lazy_text
 from core.models import utcnow
 from core.notifications import notify
 
@@ -51,7 +52,7 @@ def _text(value: str | None, field_name: str, *, required: bool = True) -> str:
     if required and not value:
         raise ReviewError(_l("Vul dit veld in."), field=field_name)
     if len(value) > MAX_TEXT:
-        raise ReviewError(_l("Hoogstens %(n)s tekens.", n=MAX_TEXT), field=field_name)
+        raise ReviewError(lazy_text("Hoogstens %(n)s tekens.", n=MAX_TEXT), field=field_name)
     return value
 
 
@@ -74,7 +75,7 @@ def assign_reviewer(assessment: Assessment, reviewer: User, by: User) -> None:
     require(is_admin(by), _l("Alleen een beheerder wijst beoordelaars toe."))
     require_status(assessment, S.submitted)
     require(may_be_assigned(reviewer, assessment),
-            _l("%(name)s kan deze zelfevaluatie niet beoordelen: geen beoordelaar, of een belangenconflict met "
+            lazy_text("%(name)s kan deze zelfevaluatie niet beoordelen: geen beoordelaar, of een belangenconflict met "
                "de school.", name=reviewer.name))
     assessment.reviewer_id = reviewer.id
     transition(assessment, S.in_review, by, details={"reviewer_id": reviewer.id})
@@ -186,7 +187,7 @@ def resubmit_assessment(assessment: Assessment, by: User) -> None:
     reopened = [answer for answer in assessment.answers if answer.reopened]
     missing = [answer.criterion.code for answer in reopened if answer.id not in answered]
     if missing:
-        raise ReviewError(_l("Beantwoord eerst de vraag bij: %(codes)s.", codes=", ".join(missing)))
+        raise ReviewError(lazy_text("Beantwoord eerst de vraag bij: %(codes)s.", codes=", ".join(missing)))
     for answer in reopened:
         answer.reopened = False
     if request is not None:
@@ -259,7 +260,7 @@ def recommend(assessment: Assessment, by: User, data: RecommendationInput) -> Re
     outcome = evaluate_pass_rules(assessment)
     require(outcome.complete, _l("Geef eerst bij elke eis een oordeel."))
     if data.outcome is Outcome.approve and not outcome.passed:
-        raise ReviewError(_l("Goedkeuren zonder voorwaarden kan niet: %(why)s", why=" ".join(outcome.messages)),
+        raise ReviewError(lazy_text("Goedkeuren zonder voorwaarden kan niet: %(why)s", why=" ".join(outcome.messages)),
                           field="outcome")
     actions = [a for a in data.actions if (a.description or "").strip()]
     if data.outcome is Outcome.approve_with_conditions and not actions:

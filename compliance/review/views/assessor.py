@@ -11,7 +11,13 @@ from compliance.gates import unmet_profile_gates
 from compliance.models import AssessmentStatus
 from compliance.review import forms, services
 from compliance.review.models import CorrectiveAction, Outcome
-from compliance.review.permissions import can_approve, can_assign, can_review, can_use_queue, can_view_review
+from compliance.review.permissions import (
+    can_assign,
+    can_decide,
+    can_review,
+    can_use_queue,
+    can_view_review,
+)
 from compliance.review.views import assessment_or_404, bp, refuse
 from compliance.services import sections
 from compliance.views.assessments import teachers_if_asked
@@ -46,6 +52,10 @@ def assign(assessment_id):
 
 
 def _overview_context(assessment):
+    # Every page that shows the review checks who may see it, also when a refused POST
+    # renders it again: a refusal never shows what the GET would not (issue 12, finding 2).
+    if not can_view_review(current_user, assessment):
+        abort(403)
     verdicts = services.verdicts_by_criterion(assessment)
     return dict(assessment=assessment, sections=sections(assessment), verdicts=verdicts,
                 outcome=services.evaluate_pass_rules(assessment, {k: v.verdict for k, v in verdicts.items()}),
@@ -62,7 +72,7 @@ def _may(assessment) -> dict:
     return {"assign": can_assign(current_user) and status is S.submitted,
             "recommend": reviewer and status is S.in_review, "ask": reviewer and status is S.in_review,
             "visit": reviewer and status in (S.in_review, S.information_requested),
-            "close": reviewer, "decide": status is S.recommended and can_approve(current_user, assessment)}
+            "close": reviewer, "decide": can_decide(current_user, assessment)}
 
 
 @bp.get("/beoordelen/<int:assessment_id>")
@@ -72,6 +82,8 @@ def overview(assessment_id):
 
 
 def _criterion_page(assessment, code, form=None):
+    if not can_view_review(current_user, assessment):
+        abort(403)
     answers = assessment.answers
     index = next((i for i, a in enumerate(answers) if a.criterion.code == code), None)
     if index is None:
@@ -186,7 +198,7 @@ def decide(assessment_id):
 
 @bp.post("/beoordelen/<int:assessment_id>/besluit")
 def decision(assessment_id):
-    assessment = assessment_or_404(assessment_id, can_approve)
+    assessment = assessment_or_404(assessment_id, can_decide)
     form = forms.DecisionForm()
     if form.validate_on_submit():
         send_back = request.form.get("decision") == "send_back"
