@@ -7,15 +7,16 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from accounts.forms import MultiCheckboxField
 from certification.cases.services import MAX_TEXT, REFERRALS
+from core.i18n import lazy_text
 from standards.vocabulary import REPORT_KINDS, localized
 
-_LONG = Length(max=MAX_TEXT, message=_l("Schrijf hoogstens %(n)s tekens.", n=MAX_TEXT))
+_LONG = Length(max=MAX_TEXT, message=lazy_text("Schrijf hoogstens %(n)s tekens.", n=MAX_TEXT))
 
 
 class CaseReportForm(FlaskForm):
     registration_number = StringField(_l("Registratienummer van de docent"),
                                       validators=[DataRequired(_l("Vul het registratienummer in.")),
-                                                  Length(max=20, message=_l("Hoogstens %(n)s tekens.", n=20))])
+                                                  Length(max=20, message=lazy_text("Hoogstens %(n)s tekens.", n=20))])
     report_kind = SelectField(_l("Soort gedrag waar de melding over gaat"), choices=[],
                               validators=[DataRequired(_l("Kies het soort gedrag."))])
     reported_on = DateField(_l("Datum waarop de school de melding kreeg"),

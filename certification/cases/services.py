@@ -23,6 +23,7 @@ from certification.teachers.services.employment import find_by_number
 from compliance.permissions import is_member
 from core.audit import record_event
 from core.extensions import db
+from core.i18n import lazy_text
 from core.models import utcnow
 from core.notifications import link_for, notify
 from standards.vocabulary import REPORT_KINDS
@@ -46,9 +47,9 @@ class CaseError(RegistryError):
 def _text(value, field: str, minimum: int = MIN_TEXT) -> str:
     text = (value or "").strip()
     if len(text) < minimum:
-        raise CaseError(_l("Schrijf iets meer op (minstens %(n)s tekens).", n=minimum), field=field)
+        raise CaseError(lazy_text("Schrijf iets meer op (minstens %(n)s tekens).", n=minimum), field=field)
     if len(text) > MAX_TEXT:
-        raise CaseError(_l("Schrijf hoogstens %(n)s tekens.", n=MAX_TEXT), field=field)
+        raise CaseError(lazy_text("Schrijf hoogstens %(n)s tekens.", n=MAX_TEXT), field=field)
     return text
 
 

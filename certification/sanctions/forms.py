@@ -8,8 +8,9 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from certification.sanctions.models import ObjectionOutcome
 from certification.teachers.models import Sanction
 from certification.teachers.sanction_kinds import Restriction, SanctionReason
+from core.i18n import lazy_text
 
-_NOTE = Length(max=4000, message=_l("Schrijf hoogstens %(n)s tekens.", n=4000))
+_NOTE = Length(max=4000, message=lazy_text("Schrijf hoogstens %(n)s tekens.", n=4000))
 
 
 class SanctionForm(FlaskForm):

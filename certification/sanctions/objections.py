@@ -18,6 +18,7 @@ from certification.sanctions.services import clean_note, require_admin
 from certification.teachers.services.common import today
 from core.audit import record_event
 from core.extensions import db
+from core.i18n import lazy_text
 from core.mail import queue_mail
 
 
@@ -27,7 +28,7 @@ def _received(day: date | None, field: str, after: date | None = None) -> date:
     if day > today():
         raise SanctionError(_l("Die datum ligt in de toekomst. Vul een datum in die al geweest is."), field=field)
     if after is not None and day < after:
-        raise SanctionError(_l("Die datum ligt vóór %(date)s.", date=after.isoformat()), field=field)
+        raise SanctionError(lazy_text("Die datum ligt vóór %(date)s.", date=after.isoformat()), field=field)
     return day
 
 
@@ -87,7 +88,8 @@ def decide_objection(objection: Objection, outcome, decided_on: date | None, not
                    sanction=objection.teacher_sanction, terms=objection_terms())
     else:
         certificate = objection.certificate_event.certificate
-        notify_school(certificate, _l("Besluit op het bezwaar over certificaat %(number)s", number=certificate.number),
+        notify_school(certificate,
+                      lazy_text("Besluit op het bezwaar over certificaat %(number)s", number=certificate.number),
                       "objection_decided", objection=objection, event=objection.certificate_event)
     db.session.commit()
     return objection

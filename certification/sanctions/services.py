@@ -29,6 +29,7 @@ from certification.teachers.sanction_kinds import Restriction, SanctionReason
 from certification.teachers.services.common import refresh_status, today
 from core.audit import record_event
 from core.extensions import db
+from core.i18n import lazy_text
 from core.mail import queue_mail
 from core.models import utcnow
 from core.notifications import link_for, notify
@@ -45,9 +46,9 @@ def require_admin(by) -> None:
 def clean_note(value, field: str = "note") -> str:
     note = (value or "").strip()
     if len(note) < MIN_NOTE:
-        raise SanctionError(_l("Schrijf op waarom (minstens %(n)s tekens).", n=MIN_NOTE), field=field)
+        raise SanctionError(lazy_text("Schrijf op waarom (minstens %(n)s tekens).", n=MIN_NOTE), field=field)
     if len(note) > MAX_NOTE:
-        raise SanctionError(_l("Schrijf hoogstens %(n)s tekens.", n=MAX_NOTE), field=field)
+        raise SanctionError(lazy_text("Schrijf hoogstens %(n)s tekens.", n=MAX_NOTE), field=field)
     return note
 
 
@@ -161,8 +162,8 @@ def tell_teacher_of(teacher: Teacher, sanction: TeacherSanction, lifted: bool = 
     if teacher.user is not None:
         notify([teacher.user], "sanction_lifted" if lifted else "sanction_imposed", link, send_mail=False,
                number=teacher.registration_number)
-    subject = (_l("De maatregel op je registratie %(number)s is opgeheven", number=teacher.registration_number)
-               if lifted else _l("Besluit over je registratie %(number)s: %(measure)s",
+    subject = (lazy_text("De maatregel op je registratie %(number)s is opgeheven", number=teacher.registration_number)
+               if lifted else lazy_text("Besluit over je registratie %(number)s: %(measure)s",
                                  number=teacher.registration_number, measure=sanction.kind.label))
     queue_mail(teacher.email, subject, "sanctions/lifted" if lifted else "sanctions/imposed",
                locale=teacher.mail_locale, teacher=teacher, sanction=sanction, terms=objection_terms())

@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from certification.teachers.models import TeacherStatus
 from compliance.gates import Gate
+from core.i18n import lazy_text
 
 
 def teacher_gates(school, plan=None, preconditions=None, **_extra) -> list[Gate]:
@@ -21,7 +22,7 @@ def teacher_gates(school, plan=None, preconditions=None, **_extra) -> list[Gate]
         return [Gate("teachers", _l("De school geeft les aan minderjarigen, maar er is geen docent gekoppeld die "
                                     "met minderjarigen werkt."), "teachers.school_teachers", link,
                      button=_l("Eerst een docent van minderjarigen koppelen"))]
-    return [Gate("teachers", _l("Werkt met minderjarigen zonder actieve registratie (status: %(status)s).",
+    return [Gate("teachers", lazy_text("Werkt met minderjarigen zonder actieve registratie (status: %(status)s).",
                                 status=row.status.label), "teachers.school_teachers", link,
                  subject=row.teacher.name, button=_l("Eerst de docenten in orde brengen"))
             for row in rows if row.status is not TeacherStatus.active]

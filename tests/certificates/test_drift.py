@@ -13,6 +13,7 @@ from core.extensions import db
 from core.models import OutboxMessage
 from core.notifications import Notification
 from tests.certificates import factories
+from tests.certification.factories import sanction as impose
 from tests.compliance.factories import owner_of
 from tests.conftest import log_in
 
@@ -37,7 +38,7 @@ def test_managers_are_told_in_their_language_when_a_teacher_is_sanctioned(sancti
     certificate = factories.issue(owner=owner, name="Dansschool Plié")
     teacher = _only_teacher(certificate)
     until = registry.today() + timedelta(days=30) if sanction == "suspended" else None
-    registry.set_sanction(teacher, sanction, "Onderzoek loopt nog.", None, until, factories.make_admin())
+    impose(teacher, sanction, until)
     [note] = _notes(owner, "teacher_not_active")
     assert teacher.name in note.text and "Dansschool Plié" in note.text
     mail = db.session.execute(select(OutboxMessage).where(OutboxMessage.recipient == owner.email)
@@ -71,8 +72,7 @@ def test_the_overview_and_the_admin_page_flag_the_school(client):
     log_in(client, admin)
     page = client.get(f"/beheer/certificaten/{certificate.number}").get_data(as_text=True)
     assert "In orde: vertrouwenspersoon, locaties met zalen en docenten" in page
-    registry.set_sanction(teacher, "suspended", "Onderzoek loopt nog.", None,
-                          registry.today() + timedelta(days=30), admin)
+    impose(teacher, "suspended", registry.today() + timedelta(days=30), admin)
     page = client.get(f"/beheer/certificaten/{certificate.number}").get_data(as_text=True)
     assert "deze school voldoet vandaag niet meer aan alle voorwaarden" in page
     assert f"{teacher.name}</strong>: Werkt met minderjarigen zonder actieve registratie (status: Geschorst)." in page
@@ -96,7 +96,7 @@ def test_daily_lists_certified_schools_without_an_active_teacher_and_tells_the_a
     drifted = factories.issue(name="Dansschool Zonder Docent")
     adults = factories.issue(name="Dansschool Volwassenen", teaches_minors=False, age_groups=["adults"])
     admin = factories.make_admin()
-    registry.set_sanction(_only_teacher(drifted), "revoked", "Ernstige schending.", None, None, admin)
+    impose(_only_teacher(drifted), "revoked")
     assert [school.name for school in schools_without_active_teacher()] == ["Dansschool Zonder Docent"]
     assert fine.school and adults.school
     result = runner.invoke(args=["certificates", "daily"])

@@ -83,3 +83,15 @@ def make_school(owner=None, **overrides):
     from tests.compliance import factories
 
     return factories.make_school(owner or factories.make_owner(), **overrides)
+
+
+def sanction(teacher, kind, until=None, by=None):
+    """Put a sanction in force on a registration (a revocation confirmed by a second admin)."""
+    from certification.sanctions import services as sanctions
+
+    by = by or make_user(roles=(Role.admin,))
+    imposed = sanctions.impose_sanction(teacher, kind, "investigation", "Onderzoek loopt nog.", by=by, until=until,
+                                        restriction="no_minors" if kind == "restricted" else None)
+    if kind == "revoked":
+        sanctions.confirm_revocation(imposed, make_user(roles=(Role.admin,)))
+    return imposed

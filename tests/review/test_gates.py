@@ -17,7 +17,7 @@ from compliance.review import services
 from compliance.review.models import Outcome
 from core.extensions import db
 from standards.services import get_plan
-from tests.certification.factories import active_teacher
+from tests.certification.factories import active_teacher, sanction
 from tests.compliance import factories as cf
 from tests.review import factories as rf
 
@@ -203,8 +203,7 @@ class TestProfilePreconditions:
     def test_the_approval_checks_the_profile_again(self):
         assessment, _reviewer = rf.recommended()
         teacher = registry.teachers_for_school(assessment.school)[0].teacher
-        registry.set_sanction(teacher, "suspended", "Onderzoek loopt.", None, registry.today() + timedelta(days=30),
-                              rf.make_admin())
+        sanction(teacher, "suspended", registry.today() + timedelta(days=30))
         with pytest.raises(services.ReviewError, match="Werkt met minderjarigen zonder actieve registratie"):
             services.approve_recommendation(assessment, rf.make_assessor())
         db.session.expire_all()

@@ -93,7 +93,7 @@ def require_gates(assessment: Assessment, conditions: list[dict]) -> None:
                if item.get("criterion") in ids and item.get("due_on")}
     blockers = certificate_blockers(assessment, covered)
     if blockers:
-        raise CertificateError(_l("Geen certificaat: %(why)s", why=describe_blockers(blockers)))
+        raise CertificateError(lazy_text("Geen certificaat: %(why)s", why=describe_blockers(blockers)))
     gates = unmet_profile_gates(assessment.school, assessment.plan)
     if gates:
         # gettext, not a lazy string: names of locations and teachers are typed by users.

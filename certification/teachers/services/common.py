@@ -12,6 +12,7 @@ from sqlalchemy import select
 from certification.teachers import search
 from certification.teachers.errors import RegistryError
 from certification.teachers.models import CodeOfConductVersion, Teacher, TeacherStatus
+from certification.teachers.signals import registration_status_changed
 from certification.teachers.status import RegistryRules, StatusReport, derive_status
 from core.audit import record_event
 from core.extensions import db
@@ -83,8 +84,7 @@ def refresh_status(teacher: Teacher, actor=None, rules=_FROM_PLAN, on: date | No
         queue_mail(teacher.email, lazy_text("Je registratie in het docentenregister: %(status)s",
                                      status=report.status.label), "registry/status_changed",
                    locale=teacher.mail_locale, teacher=teacher, report=report, old=old, reason=reason)
-        from certification.teachers.signals import registration_status_changed
-
+    if changed:  # the schools that employ the teacher hear of it whatever told the teacher
         registration_status_changed.send(teacher, old=old, new=report.status)
     if report.status is TeacherStatus.active and teacher.activated_on is None:
         teacher.activated_on = on

@@ -19,6 +19,7 @@ from compliance.review.services.review import _text, current_recommendation
 from compliance.services.lifecycle import ACTIONS, TRANSITIONS
 from core.audit import record_event
 from core.extensions import db
+from core.i18n import lazy_text
 from core.models import utcnow
 from core.notifications import notify
 
@@ -73,7 +74,7 @@ def approval_gates(assessment: Assessment, recommendation: Recommendation) -> tu
 def _require_gates(assessment: Assessment, recommendation: Recommendation) -> None:
     blockers, _gates = approval_gates(assessment, recommendation)
     if blockers:
-        raise ReviewError(_l("Goedkeuren kan niet: %(why)s", why=describe_blockers(blockers)))
+        raise ReviewError(lazy_text("Goedkeuren kan niet: %(why)s", why=describe_blockers(blockers)))
     try:
         require_profile_gates(assessment.school, assessment.plan)
     except ProfileIncomplete as exc:

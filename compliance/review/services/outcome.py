@@ -124,21 +124,22 @@ def certificate_blockers(assessment: Assessment, covered: set[int] | None = None
             continue
         code = criterion.code
         if row.finding_grade is None:
-            text = _l("%(code)s voldoet niet en heeft geen bevinding; met voorwaarden kan alleen bij: %(allowed)s.",
-                      code=code, allowed=allowed)
+            text = lazy_text("%(code)s voldoet niet en heeft geen bevinding; met voorwaarden kan alleen bij: "
+                             "%(allowed)s.", code=code, allowed=allowed)
         elif row.finding_grade not in conditions.settle_grades:
-            text = _l("%(code)s: een %(grade)s kan niet met een verbeteractie worden opgelost (alleen: %(allowed)s).",
-                      code=code, grade=labels.get(row.finding_grade, row.finding_grade).lower(), allowed=allowed)
+            text = lazy_text("%(code)s: een %(grade)s kan niet met een verbeteractie worden opgelost "
+                             "(alleen: %(allowed)s).", code=code, allowed=allowed,
+                             grade=labels.get(row.finding_grade, row.finding_grade).lower())
         elif answer.criterion_id not in covered:
-            text = _l("%(code)s voldoet niet en heeft nog geen verbeteractie met een termijn.", code=code)
+            text = lazy_text("%(code)s voldoet niet en heeft nog geen verbeteractie met een termijn.", code=code)
         else:
             continue
         blockers.append(Blocker(str(text), criterion_code=code, domain_code=criterion.domain.code))
     if conditions.domain_below_share_blocks:
         for domain in outcome.weak_domains:
-            blockers.append(Blocker(str(_l("Domein %(domain)s: minder dan %(share)s%% van de eisen voldoet; dat kan "
-                                           "niet met voorwaarden.", domain=domain,
-                                           share=round(rules.min_domain_share * 100))), domain_code=domain))
+            text = lazy_text("Domein %(domain)s: minder dan %(share)s%% van de eisen voldoet; dat kan "
+                             "niet met voorwaarden.", domain=domain, share=round(rules.min_domain_share * 100))
+            blockers.append(Blocker(str(text), domain_code=domain))
     return blockers
 
 

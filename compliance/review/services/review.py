@@ -269,8 +269,8 @@ def recommend(assessment: Assessment, by: User, data: RecommendationInput) -> Re
         # Every action gets a deadline (the plan's by default), so an action on a criterion covers it.
         blockers = certificate_blockers(assessment, {a.criterion_id for a in actions if a.criterion_id is not None})
         if blockers:
-            raise ReviewError(_l("Goedkeuren met voorwaarden kan niet: %(why)s", why=describe_blockers(blockers)),
-                              field="outcome")
+            why = describe_blockers(blockers)
+            raise ReviewError(lazy_text("Goedkeuren met voorwaarden kan niet: %(why)s", why=why), field="outcome")
     criteria = {answer.criterion_id for answer in assessment.answers}
     recommendation = Recommendation(assessment_id=assessment.id, reviewer_id=by.id, outcome=data.outcome,
                                     rationale=rationale)
