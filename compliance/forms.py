@@ -115,6 +115,12 @@ class RoomForm(FlaskForm):
         self.transparency.choices = [(key.value, localized(label)) for key, label in TRANSPARENCY_LABELS.items()]
 
 
+class RefuseChangeForm(FlaskForm):
+    reason = TextAreaField(_l("Waarom niet? (de school leest dit)"), validators=[
+        DataRequired(_l("Schrijf op waarom de wijziging niet wordt goedgekeurd.")),
+        Length(max=2000, message=_l("Hoogstens %(n)s tekens.", n=2000))])
+
+
 class InviteForm(FlaskForm):
     email = EmailField(_l("E-mailadres"), validators=[
         *_required(_l("Vul het e-mailadres in.")), Length(max=254),

@@ -29,6 +29,9 @@ TEXTS = {
     "action_reported": _l("%(school)s meldt een verbeteractie als gedaan."),
     "action_due": _l("Verbeteractie van %(school)s moet af voor %(due)s."),
     "action_overdue": _l("Verbeteractie van %(school)s is over de termijn (%(due)s)."),
+    "change_requested": _l("%(school)s vraagt een wijziging van wat het certificaat vermeldt."),
+    "change_approved": _l("De alliantie heeft de wijziging van de gegevens van %(school)s goedgekeurd."),
+    "change_refused": _l("De alliantie heeft de wijziging van de gegevens van %(school)s niet goedgekeurd."),
 }
 
 

@@ -34,6 +34,9 @@ def init_app(app) -> None:
     app.register_blueprint(bp)
     app.register_blueprint(api_bp)
 
+    from certification.certificates.services.common import connect_statement_changes
     from certification.certificates.signing import check_keys_present
+
+    connect_statement_changes()
 
     check_keys_present(app)
