@@ -38,5 +38,8 @@ def init_app(app) -> None:
     from certification.certificates.signing import check_keys_present
 
     connect_statement_changes()
+    from certification.certificates.retention import register_rules
+
+    register_rules()
 
     check_keys_present(app)

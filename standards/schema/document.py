@@ -112,6 +112,15 @@ class CpdRules(_Model):
     min_points_by_category: dict[CpdCategory, NonNegativeInt] = Field(default_factory=dict)
 
 
+class RetentionRules(_Model):
+    """How long the platform keeps what a school handed in once its certificate has ended
+    (expired or revoked), in months; then the daily job deletes it (AVG: no longer than needed).
+    The defaults hold for plan copies published before the rule existed."""
+
+    evidence_months_after_certificate: PositiveInt = 24
+    monitoring_months_after_certificate: PositiveInt = 24
+
+
 class PlanRules(_Model):
     """The periods and thresholds other packages take from the plan, never from a constant."""
 
@@ -123,6 +132,7 @@ class PlanRules(_Model):
     cpd: CpdRules
     small_cell_threshold: PositiveInt
     min_narrative_chars_mandatory: NonNegativeInt
+    retention: RetentionRules = Field(default_factory=RetentionRules)
 
 
 class ScalePoint(_Model):
