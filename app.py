@@ -136,6 +136,9 @@ def _register_blueprints(app: Flask) -> None:
     import certification.certificates
 
     certification.certificates.init_app(app)  # config defaults (signing keys), admin pages, API, demo step
+    import privacy
+
+    privacy.init_app(app)  # the account's privacy page (download, erasure) and the erasure rules
     from core.openapi import bp as openapi_bp
 
     app.register_blueprint(openapi_bp)

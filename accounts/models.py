@@ -51,6 +51,9 @@ class User(UserMixin, db.Model):
     email_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Set when the person asked for erasure (privacy.erasure): the row stays, anonymised, so
+    # that the records the registry must keep still point at an account.
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     role_rows: Mapped[list[UserRole]] = relationship(cascade="all, delete-orphan", lazy="selectin")
 
