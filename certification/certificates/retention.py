@@ -79,7 +79,27 @@ def purge_evidence(on: date) -> int:
     return len(doomed)
 
 
+def sweep_key_temp_files(on: date) -> int:
+    """A crash while a key was written leaves `.tmp-*` (private key material) in the key folder."""
+    import time
+
+    from certification.certificates.signing import key_folder
+    from core.storage import TEMP_FILE_MAX_AGE
+
+    cutoff, removed = time.time() - TEMP_FILE_MAX_AGE, 0
+    for path in key_folder().glob(".tmp-*"):
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:
+            pass
+    return removed
+
+
 def register_rules() -> None:
+    register(RetentionRule("signing_key_temp_files", "Half-written signing-key files (.tmp-*) older than six hours.",
+                           sweep_key_temp_files))
     register(RetentionRule("evidence", "Evidence files, the plan's retention.evidence_months_after_certificate "
                                        "months after the certificate they supported expired or was revoked.",
                            purge_evidence))

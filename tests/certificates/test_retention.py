@@ -79,3 +79,20 @@ def test_a_file_nobody_refers_to_leaves_the_store(app, plan, evidence_dir):
 
 def test_other_packages_can_register_what_they_keep():
     assert {"evidence", "upload_temp_files"} <= {rule.name for rule in rules()}
+
+
+def test_half_written_key_files_are_swept_too(app, runner, tmp_path):
+    import os
+    import time
+
+    from certification.certificates.signing import current_key, key_folder
+
+    current_key()
+    folder = key_folder()
+    crashed = folder / ".tmp-abc"
+    crashed.write_bytes(b"-----BEGIN PRIVATE KEY-----")
+    old = time.time() - 7 * 3600
+    os.utime(crashed, (old, old))
+    result = runner.invoke(args=["retention", "daily"])
+    assert result.exit_code == 0 and "signing key temp files: 1" in result.output
+    assert not crashed.exists() and any(path.suffix == ".pem" for path in folder.iterdir())
