@@ -153,6 +153,9 @@ def _register_blueprints(app: Flask) -> None:
     import certification.cases
 
     certification.cases.init_app(app)  # a school's confidential report to the alliance, the admin's cases
+    import privacy
+
+    privacy.init_app(app)  # the account's privacy page (download, erasure) and the erasure rules
     from core.openapi import bp as openapi_bp
 
     app.register_blueprint(openapi_bp)

@@ -7,6 +7,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from accounts.models import ROLE_LABELS, SELF_REGISTER_ROLES, Role
 from accounts.services import MIN_PASSWORD_LENGTH
 from core.i18n import lazy_text
+from core.spreadsheets import NoFormula
 
 LANGUAGE_CHOICES = [("nl", "Nederlands"), ("en", "English")]
 
@@ -32,6 +33,7 @@ def _name_field():
     return StringField(_l("Naam"), validators=[
         DataRequired(_l("Vul je naam in.")),
         Length(max=120, message=_l("Een naam is hoogstens 120 tekens.")),
+        NoFormula(),
     ])
 
 

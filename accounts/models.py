@@ -54,6 +54,9 @@ class User(UserMixin, db.Model):
     # Part of the id every session and remember-me cookie carries; raising it ends them all
     # (logout, password change, blocking, "log out everywhere").
     session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Set when the person asked for erasure (privacy.erasure): the row stays, anonymised, so
+    # that the records the registry must keep still point at an account.
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     role_rows: Mapped[list[UserRole]] = relationship(cascade="all, delete-orphan", lazy="selectin")
 

@@ -25,6 +25,7 @@ from compliance.models import Assessment
 from compliance.services import answer_problems, sections
 from compliance.vocabulary import AGE_GROUPS, GENRES, SCHOOL_TYPES
 from core.models import utcnow
+from core.spreadsheets import neutralise
 from standards.vocabulary import localized
 
 PDF_MIMETYPE = "application/pdf"
@@ -216,8 +217,10 @@ class AssessmentPdf:
 def _cell(sheet, row: int, column: int, value, bold: bool = False):
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.data_type = "s"  # never a formula, whatever the text starts with ("=", "+", "@")
+        # Neutralised as well as typed as text: a spreadsheet that re-reads the cell as typed
+        # input (LibreOffice on "edit", a CSV round trip) must not find a formula either.
+        cell.value = neutralise(ILLEGAL_CHARACTERS_RE.sub("", value))
+        cell.data_type = "s"
     else:
         cell.value = value
     cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -12,6 +12,8 @@ from compliance import validation
 from compliance.models import MemberRole
 from compliance.services import MAX_NARRATIVE_CHARS, AnswerInput, SchoolData, Upload
 from compliance.vocabulary import ADVISOR_KINDS, AGE_GROUPS, GENRES, SCHOOL_TYPES, TRANSPARENCY_LABELS
+from core.i18n import lazy_text
+from core.spreadsheets import NoFormula
 from standards.vocabulary import localized
 
 
@@ -40,7 +42,7 @@ def _required(message):
 
 class SchoolForm(FlaskForm):
     name = StringField(_l("Naam van de school"), validators=[
-        *_required(_l("Vul de naam van de school in.")), Length(max=200)])
+        *_required(_l("Vul de naam van de school in.")), Length(max=200), NoFormula()])
     kvk_number = StringField(_l("KvK-nummer"), validators=[
         *_required(_l("Vul het KvK-nummer in.")), Cleaned(validation.clean_kvk)])
     street = StringField(_l("Straat"), validators=[*_required(_l("Vul de straat in.")), Length(max=200)])
@@ -78,7 +80,7 @@ class SchoolForm(FlaskForm):
 
 class AdvisorForm(FlaskForm):
     advisor_name = StringField(_l("Naam"), validators=[
-        *_required(_l("Vul de naam van de vertrouwenspersoon in.")), Length(max=120)])
+        *_required(_l("Vul de naam van de vertrouwenspersoon in.")), Length(max=120), NoFormula()])
     advisor_email = EmailField(_l("E-mailadres"), validators=[
         *_required(_l("Vul het e-mailadres in.")), Length(max=254),
         Email(_l("Dit is geen geldig e-mailadres."), check_deliverability=False)])
@@ -93,7 +95,7 @@ class AdvisorForm(FlaskForm):
 
 class LocationForm(FlaskForm):
     name = StringField(_l("Naam van de locatie"), validators=[
-        *_required(_l("Geef de locatie een naam.")), Length(max=120)])
+        *_required(_l("Geef de locatie een naam.")), Length(max=120), NoFormula()])
     address = StringField(_l("Straat en huisnummer"), validators=[
         *_required(_l("Vul de straat en het huisnummer in.")), Length(max=200)])
     postcode = StringField(_l("Postcode"), validators=[
@@ -102,7 +104,8 @@ class LocationForm(FlaskForm):
 
 
 class RoomForm(FlaskForm):
-    name = StringField(_l("Naam van de zaal"), validators=[*_required(_l("Geef de zaal een naam.")), Length(max=120)])
+    name = StringField(_l("Naam van de zaal"), validators=[*_required(_l("Geef de zaal een naam.")), Length(max=120),
+                                                              NoFormula()])
     transparency = RadioField(_l("Hoe kun je van buitenaf de zaal in kijken?"),
                               validators=_required(_l("Kies hoe je de zaal van buitenaf kunt zien.")))
 
@@ -111,6 +114,12 @@ class RoomForm(FlaskForm):
             kwargs["data"] = {"name": room.name, "transparency": room.transparency.value}
         super().__init__(*args, **kwargs)
         self.transparency.choices = [(key.value, localized(label)) for key, label in TRANSPARENCY_LABELS.items()]
+
+
+class RefuseChangeForm(FlaskForm):
+    reason = TextAreaField(_l("Waarom niet? (de school leest dit)"), validators=[
+        DataRequired(_l("Schrijf op waarom de wijziging niet wordt goedgekeurd.")),
+        Length(max=2000, message=lazy_text("Hoogstens %(n)s tekens.", n=2000))])
 
 
 class InviteForm(FlaskForm):
@@ -134,7 +143,7 @@ class AnswerForm(FlaskForm):
     existing_evidence = SelectField(_l("Of kies een bestand dat je al hebt geüpload"), coerce=int,
                                     validators=[Optional()])
     link_url = StringField(_l("Link toevoegen (webadres)"), validators=[Optional(), Cleaned(validation.clean_url)])
-    link_title = StringField(_l("Omschrijving van de link"), validators=[Optional(), Length(max=200)])
+    link_title = StringField(_l("Omschrijving van de link"), validators=[Optional(), Length(max=200), NoFormula()])
     remove_evidence = MultiCheckboxField(_l("Bestanden weghalen"), coerce=int)
     remove_links = MultiCheckboxField(_l("Links weghalen"), coerce=int)
 

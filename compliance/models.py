@@ -306,3 +306,63 @@ class EvidenceLink(db.Model):
     added_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
 
     answer: Mapped[Answer] = relationship(back_populates="links")
+
+
+class ChangeKind(enum.Enum):
+    """What a certified school asks to change of what its certificate states."""
+
+    details = "details"  # name, KvK number, address
+    location_added = "location_added"
+    location_changed = "location_changed"
+    location_removed = "location_removed"
+
+    @property
+    def label(self) -> str:
+        return str({ChangeKind.details: _l("Naam, KvK-nummer of adres"), ChangeKind.location_added: _l(
+            "Nieuwe locatie"), ChangeKind.location_changed: _l("Locatie gewijzigd"),
+            ChangeKind.location_removed: _l("Locatie verwijderd")}[self])
+
+
+class ChangeStatus(enum.Enum):
+    pending = "pending"
+    approved = "approved"
+    refused = "refused"
+
+    @property
+    def label(self) -> str:
+        return str({ChangeStatus.pending: _l("Wacht op goedkeuring"), ChangeStatus.approved: _l("Goedgekeurd"),
+                    ChangeStatus.refused: _l("Geweigerd")}[self])
+
+
+class SchoolChangeRequest(db.Model):
+    """A certified school's change to what its certificate states; applied only when an
+    admin approves it (issue 12, finding 6). `current` is what was stated when it was asked,
+    `proposed` what the school wants instead."""
+
+    __tablename__ = "school_change_request"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("school.id", ondelete="CASCADE"), index=True)
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("school_location.id", ondelete="SET NULL"))
+    kind: Mapped[ChangeKind] = mapped_column(Enum(ChangeKind, native_enum=False, length=20))
+    status: Mapped[ChangeStatus] = mapped_column(Enum(ChangeStatus, native_enum=False, length=20),
+                                                 default=ChangeStatus.pending, index=True)
+    current: Mapped[dict] = mapped_column(JSON, default=dict)
+    proposed: Mapped[dict] = mapped_column(JSON, default=dict)
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    reason: Mapped[str | None] = mapped_column(Text)  # why it was refused; the school reads it
+
+    school: Mapped[School] = relationship()
+    location: Mapped[Location | None] = relationship()
+    requested_by: Mapped[User | None] = relationship(foreign_keys=[requested_by_id])
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
+
+    @property
+    def changes(self) -> list[tuple[str, str, str]]:
+        """(field, was, becomes) for every field that differs."""
+        keys = list(dict.fromkeys([*self.current, *self.proposed]))
+        return [(key, str(self.current.get(key) or ""), str(self.proposed.get(key) or "")) for key in keys
+                if self.current.get(key) != self.proposed.get(key)]

@@ -66,6 +66,12 @@ def can_manage_members(user, school: School) -> bool:
     return is_owner(user, school)
 
 
+def can_decide_changes(user) -> bool:
+    """Admins approve or refuse what a certified school asks to change of what its certificate
+    states; nobody else sees the requests (a school sees its own on its page)."""
+    return is_admin(user)
+
+
 def is_assigned_assessor(user, assessment: Assessment) -> bool:
     """An assessor assigned to review this assessment and, while a recommendation waits for
     its second assessor, every assessor who may approve it (compliance.review.permissions)."""
@@ -108,4 +114,4 @@ def template_helpers() -> dict:
     return {"can_view_school": can_view_school, "can_edit_school": can_edit_school,
             "can_manage_members": can_manage_members, "can_view_assessment": can_view_assessment,
             "can_work_on_assessment": can_work_on_assessment, "can_edit_answer": can_edit_answer,
-            "can_register_school": can_register_school}
+            "can_register_school": can_register_school, "can_decide_changes": can_decide_changes}

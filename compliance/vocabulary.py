@@ -91,3 +91,11 @@ def reporting_points(school_type: str) -> list[dict]:
     Mores. The public registry shows the same (recommendation 2.3)."""
     codes = ["cvsn"] if school_type == "vereniging" else ["mores"]
     return [{"code": code, **REPORTING_POINTS[code]} for code in codes]
+
+# The fields of a change request (compliance.services.changes), as the admin and the school read them.
+CHANGE_FIELDS = {
+    "name": {"nl": "Naam", "en": "Name"}, "kvk_number": {"nl": "KvK-nummer", "en": "Chamber of Commerce number"},
+    "street": {"nl": "Straat", "en": "Street"}, "house_number": {"nl": "Huisnummer", "en": "House number"},
+    "postcode": {"nl": "Postcode", "en": "Postcode"}, "city": {"nl": "Plaats", "en": "Town"},
+    "address": {"nl": "Straat en huisnummer", "en": "Street and number"},
+}

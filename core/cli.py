@@ -18,6 +18,7 @@ audit_cli = AppGroup("audit", help="Check the audit log and sign checkpoints of 
 mail_cli = AppGroup("mail", help="Send e-mail from the outbox.")
 demo_cli = AppGroup("demo", help="Demo data for development.")
 setup_cli = AppGroup("setup", help="Set-up steps run by `make run`.")
+retention_cli = AppGroup("retention", help="Delete what has been kept long enough.")
 
 # Steps every installation needs on first start (e.g. publishing the shipped quality plan);
 # packages append to this list.
@@ -114,6 +115,16 @@ def first_start():
     click.echo("")
 
 
+@retention_cli.command("daily")
+def retention_daily():
+    """Run every registered retention rule (evidence after a certificate ends, half-written
+    uploads, and what other packages register). Run once a day from cron."""
+    from core.retention import run_retention
+
+    done = run_retention()
+    click.echo("Retention: " + ", ".join(f"{name.replace('_', ' ')}: {count}" for name, count in done.items()) + ".")
+
+
 def register_cli(app):
-    for group in (users_cli, audit_cli, mail_cli, demo_cli, setup_cli):
+    for group in (users_cli, audit_cli, mail_cli, demo_cli, setup_cli, retention_cli):
         app.cli.add_command(group)

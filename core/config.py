@@ -70,6 +70,10 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         # it on checkout. A SQLite file cannot, so it skips the extra query per request.
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": not database_url.startswith("sqlite")},
         "BASE_URL": os.environ.get("BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
+        # Addresses the platform had before (comma-separated): credentials signed there keep
+        # passing their status-list check after a move of the domain.
+        "PREVIOUS_BASE_URLS": tuple(url.strip().rstrip("/") for url in os.environ.get("PREVIOUS_BASE_URLS", "")
+                                    .split(",") if url.strip()),
         "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),
         "MAIL_PORT": int(os.environ.get("MAIL_PORT", "25")),
         "MAIL_USERNAME": os.environ.get("MAIL_USERNAME", ""),

@@ -33,6 +33,9 @@ TEXTS = {
                              "%(teacher_status)s."),
     "schools_without_active_teacher": _l("%(count)s gecertificeerde scholen met les aan minderjarigen hebben geen "
                                          "actief geregistreerde docent van minderjarigen meer."),
+    "change_requested": _l("%(school)s vraagt een wijziging van wat het certificaat vermeldt."),
+    "change_approved": _l("De alliantie heeft de wijziging van de gegevens van %(school)s goedgekeurd."),
+    "change_refused": _l("De alliantie heeft de wijziging van de gegevens van %(school)s niet goedgekeurd."),
 }
 # Parameters stored as a code and shown as a label in the reader's language; a package above
 # this one registers how (`register_param_label("teacher_status", ...)`).

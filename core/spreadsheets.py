@@ -21,3 +21,16 @@ def neutralise(value):
     if isinstance(value, str) and starts_like_formula(value):
         return "'" + value
     return value
+
+
+class NoFormula:
+    """A WTForms validator for names: text that starts like a formula is refused on input, so
+    it never reaches a spreadsheet in the first place (exports still neutralise, for older rows)."""
+
+    def __call__(self, form, field):
+        from flask_babel import gettext as _
+        from wtforms.validators import ValidationError
+
+        if isinstance(field.data, str) and starts_like_formula(field.data):
+            raise ValidationError(_("Begin niet met =, +, -, @, een tab of een regelovergang; een spreadsheet "
+                                    "leest dat als formule."))

@@ -8,12 +8,17 @@ place without the callers noticing.
 A file is written before the database transaction that refers to it commits; when that
 transaction rolls back, the file stays behind unreferenced. That is harmless (the next
 upload of the same content finds it) and a clean-up job can remove such files later.
+
+A process killed while writing leaves its `.tmp-*` file behind; `sweep_temp_files()` (run
+daily by `flask retention daily`) removes those older than TEMP_FILE_MAX_AGE, which is far
+longer than any upload takes, so a file still being written is never touched.
 """
 
 import hashlib
 import os
 import re
 import tempfile
+import time
 from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import BinaryIO
@@ -21,6 +26,8 @@ from typing import BinaryIO
 from flask import current_app
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+_TEMP_PREFIX = ".tmp-"
+TEMP_FILE_MAX_AGE = 6 * 60 * 60  # seconds
 
 
 class StorageError(Exception):
@@ -53,6 +60,11 @@ class Storage(ABC):
     def delete(self, sha256: str) -> None:
         """Remove the file; removing a file that is not there is not an error."""
 
+    def sweep_temp_files(self, max_age: float = TEMP_FILE_MAX_AGE) -> int:
+        """Remove half-written files older than `max_age` seconds; how many were removed.
+        A store that writes atomically by itself (an object store) has none."""
+        return 0
+
 
 class FolderStorage(Storage):
     """Files under `root/ab/cd/abcd…`: two levels of folders keep each folder small."""
@@ -72,7 +84,7 @@ class FolderStorage(Storage):
         target.parent.mkdir(parents=True, exist_ok=True)
         # Write to a temporary name and rename: a reader never sees half a file, and two
         # processes storing the same content at once both end with the same whole file.
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=_TEMP_PREFIX)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -97,6 +109,20 @@ class FolderStorage(Storage):
             self.path(sha256).unlink()
         except FileNotFoundError:
             pass
+
+    def sweep_temp_files(self, max_age: float = TEMP_FILE_MAX_AGE) -> int:
+        if not self.root.is_dir():
+            return 0
+        cutoff, removed = time.time() - max_age, 0
+        # Only the two levels of folders that put() writes into; nothing else is ours to judge.
+        for path in self.root.glob(f"*/*/{_TEMP_PREFIX}*"):
+            try:
+                if path.is_file() and path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed += 1
+            except FileNotFoundError:  # another node swept it first
+                pass
+        return removed
 
 
 def get_storage(app=None) -> Storage:

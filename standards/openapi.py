@@ -58,7 +58,14 @@ SCHEMAS = {
                           "monitoring": {"type": "object", "required": ["interval_months", "grace_days"],
                                          "properties": {"interval_months": {"type": "integer"},
                                                         "grace_days": {"type": "integer"}}},
-                          "renewal_window_months": {"type": "integer", "minimum": 1}}},
+                          "renewal_window_months": {"type": "integer", "minimum": 1},
+                          "retention": {"type": "object", "description": "Months after a certificate ended "
+                                                                         "that evidence and monitoring answers "
+                                                                         "are kept.",
+                                        "properties": {
+                                            "evidence_months_after_certificate": {"type": "integer", "minimum": 1},
+                                            "monitoring_months_after_certificate": {
+                                                "type": "integer", "minimum": 1}}}}},
             "rating_scale": {"type": "array", "items": _labelled("value", {"type": "integer", "minimum": 0})},
             "verdicts": {"type": "array", "items": _labelled("code", {"type": "string"})},
             "finding_grades": {"type": "array", "items": _labelled("code", {"type": "string"})},

@@ -23,6 +23,7 @@ def init_app(app) -> None:
         if app.config.get("APP_ENV") == "testing" and not os.environ.get("CREDENTIAL_KEY_PATH"):
             path = tempfile.mkdtemp(prefix="dansveilig-keys-")
         app.config["CREDENTIAL_KEY_PATH"] = path
+    app.config.setdefault("SIGNING_KEYS_LOST", os.environ.get("SIGNING_KEYS_LOST", "") in ("1", "true", "yes"))
     app.config.setdefault("CERTIFICATE_ISSUER_NAME",
                           os.environ.get("CERTIFICATE_ISSUER_NAME", "De Alliantie Dans Veilig"))
 
@@ -42,3 +43,13 @@ def init_app(app) -> None:
 
     app.register_blueprint(bp)
     app.register_blueprint(api_bp)
+
+    from certification.certificates.services.common import connect_statement_changes
+    from certification.certificates.signing import check_keys_present
+
+    connect_statement_changes()
+    from certification.certificates.retention import register_rules
+
+    register_rules()
+
+    check_keys_present(app)

@@ -130,15 +130,15 @@ def _status_bits(payload: dict) -> dict[str, bool] | None:
     entries = payload.get("credentialStatus")
     if not isinstance(entries, list) or not entries:
         return None
-    prefix = status_lists.status_list_url("")
     found = {}
     for entry in entries:
         if not isinstance(entry, dict):
             return None
         url, index = entry.get("statusListCredential"), entry.get("statusListIndex")
-        if not isinstance(url, str) or not url.startswith(prefix) or not str(index).isdigit():
+        list_id = status_lists.list_id_from_url(url)
+        if list_id is None or not str(index).isdigit():
             return None
-        status_list = status_lists.find_list(url[len(prefix):])
+        status_list = status_lists.find_list(list_id)
         index = int(index)
         if status_list is None or status_list.purpose.value != entry.get("statusPurpose") or index >= status_list.size:
             return None

@@ -143,6 +143,10 @@ def demo_certificates():
         elif state == "revoked":
             services.confirm_revocation(_demo_request(certificate), admin)
     services.run_daily()  # expires the certificate that ran out
+    # A certified school asks to rename itself: the admin's page of changes shows it waiting.
+    first = db.session.execute(select(School).where(School.kvk_number == SCHOOLS[0][0])).scalar_one()
+    data = {key: getattr(first, key) for key in compliance.SchoolData.__dataclass_fields__}
+    compliance.update_school(first, compliance.SchoolData(**{**data, "name": "Dansschool Zoë, Ünal & Co"}), by=owner)
 
 
 def _demo_request(certificate) -> PendingRevocation:

@@ -24,6 +24,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 from flask import current_app
 
+from core.config import ConfigError
+
 ALGORITHM = "ES256"
 _CURRENT = "current"
 _cache: dict[str, tuple[tuple, list["SigningKey"]]] = {}
@@ -134,11 +136,56 @@ def all_keys(folder: Path | None = None) -> list[SigningKey]:
     return keys
 
 
+class MissingKeysError(ConfigError):
+    """Certificates were signed, but the folder holds no key: restore it, never replace it."""
+
+
+def missing_keys_message(app, certificates: int) -> str:
+    return (f"The signing-key folder {key_folder(app)} holds no key, but {certificates} certificate(s) were "
+            "signed with one. A new key would make every earlier credential fail verification. Restore the "
+            "folder from the backup (or point CREDENTIAL_KEY_PATH at it). Only if the keys are lost for good, "
+            "set SIGNING_KEYS_LOST=1 once to start with a new key.")
+
+
+def _signed_certificates() -> int:
+    """How many certificates exist (0 when the table does not exist yet, before migrations)."""
+    from sqlalchemy import func, select
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from certification.certificates.models import Certificate
+    from core.extensions import db
+
+    try:
+        with db.engine.connect() as connection:
+            return connection.execute(select(func.count()).select_from(Certificate.__table__)).scalar_one()
+    except SQLAlchemyError:
+        return 0
+
+
+def check_keys_present(app) -> None:
+    """In production, refuse to start without the keys when certificates exist (a restore
+    that forgot the keys folder would otherwise sign with a new key and break every earlier
+    credential). SIGNING_KEYS_LOST=1 is the operator's word that the keys are gone for good."""
+    if app.config.get("APP_ENV") != "production" or app.config.get("SIGNING_KEYS_LOST"):
+        return
+    if _listing(key_folder(app)):
+        return
+    with app.app_context():
+        count = _signed_certificates()
+    if count:
+        raise MissingKeysError(missing_keys_message(app, count))
+
+
 def current_key(folder: Path | None = None) -> SigningKey:
-    """The key that signs now; generated when there is none yet."""
+    """The key that signs now; generated when there is none yet (in production only while no
+    certificate exists: a lost folder at run time must not be papered over either)."""
     folder = folder or key_folder()
     keys = all_keys(folder)
     if not keys:
+        if current_app.config.get("APP_ENV") == "production" and not current_app.config.get("SIGNING_KEYS_LOST"):
+            count = _signed_certificates()
+            if count:
+                raise MissingKeysError(missing_keys_message(current_app, count))
         return generate_key(folder)
     try:
         wanted = (folder / _CURRENT).read_text().strip()

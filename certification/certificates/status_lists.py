@@ -45,6 +45,18 @@ def status_list_url(list_id: str) -> str:
     return f"{current_app.config['BASE_URL']}/credentials/status/{list_id}"
 
 
+def list_id_from_url(url) -> str | None:
+    """The list id in a status-list URL under our address or one we had before
+    (PREVIOUS_BASE_URLS), so credentials survive a move of the domain; None for other URLs."""
+    if not isinstance(url, str):
+        return None
+    for base in (current_app.config["BASE_URL"], *current_app.config.get("PREVIOUS_BASE_URLS", ())):
+        prefix = f"{base.rstrip('/')}/credentials/status/"
+        if url.startswith(prefix):
+            return url[len(prefix):]
+    return None
+
+
 def _insert_ignoring_conflict(values: dict) -> None:
     dialect = db.session.get_bind().dialect.name
     if dialect == "postgresql":

@@ -19,6 +19,7 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length, Numbe
 from accounts.forms import MultiCheckboxField
 from certification.teachers.models import QualificationKind
 from core.i18n import lazy_text
+from core.spreadsheets import NoFormula
 from standards.vocabulary import CPD_CATEGORIES, localized
 
 
@@ -36,7 +37,8 @@ def _date(label, required=True, message=None):
 def _text(label, max_length=200, message=None):
     return StringField(label, validators=[DataRequired(message or _l("Vul dit veld in.")),
                                           Length(max=max_length, message=lazy_text(
-                                                  "Hoogstens %(n)s tekens.", n=max_length))])
+                                                  "Hoogstens %(n)s tekens.", n=max_length)),
+                                          NoFormula()])
 
 
 def _genres_field():
@@ -78,8 +80,8 @@ class SignCodeForm(FlaskForm):
 class CpdForm(FlaskForm):
     activity_id = SelectField(_l("Activiteit uit de catalogus"), coerce=str, validate_choice=False)
     title = StringField(_l("Titel (als de activiteit niet in de catalogus staat)"),
-                        validators=[Optional(), Length(max=200)])
-    provider = StringField(_l("Aanbieder"), validators=[Optional(), Length(max=200)])
+                        validators=[Optional(), Length(max=200), NoFormula()])
+    provider = StringField(_l("Aanbieder"), validators=[Optional(), Length(max=200), NoFormula()])
     points = IntegerField(_l("Punten"), validators=[Optional(), NumberRange(min=1, max=100,
                                                                            message=_l("Van 1 tot en met 100."))])
     category = SelectField(_l("Categorie"), validate_choice=False)

@@ -74,6 +74,16 @@ def _lengths(frame, report, limits: dict, required=()) -> None:
         _flag(report, frame, frame[column].str.len() > limit, column, lazy_text("Langer dan %(n)s tekens.", n=limit))
 
 
+def _formulas(frame, report, columns) -> None:
+    """Names that a spreadsheet would run as a formula are refused, as on the forms."""
+    from core.spreadsheets import FORMULA_STARTS
+
+    for column in columns:
+        if column in frame.columns:
+            _flag(report, frame, frame[column].str.startswith(FORMULA_STARTS), column,
+                  _l("Begint met =, +, -, @, een tab of een regelovergang; een spreadsheet leest dat als formule."))
+
+
 def _dates(frame, report, column, required: bool):
     """Parsed dates (NaT where empty); flags unreadable dates and dates in the future."""
     import pandas as pd
@@ -191,6 +201,7 @@ def check_teachers(frame, report, by):
 
     _lengths(frame, report, {"first_name": 80, "last_name": 120, "role": 100, "institution": 200},
              required=("first_name", "last_name"))
+    _formulas(frame, report, ("first_name", "last_name", "role", "institution"))
     email = frame["email"].str.lower().rename("email")
     _flag(report, frame, ~email.str.fullmatch(_EMAIL) | (email.str.len() > 254), "email",
           _l("Geen geldig e-mailadres."))
@@ -344,6 +355,7 @@ def check_cpd(frame, report, by):
     _flag(report, frame, teacher_id.isna(), "registration_number" if "registration_number" in frame.columns
           else "email", _l("Geen docent met dit registratienummer of e-mailadres in het register."))
     _lengths(frame, report, {"title": 200, "provider": 200}, required=("title",))
+    _formulas(frame, report, ("title", "provider"))
     points = pd.to_numeric(frame["points"], errors="coerce")
     _flag(report, frame, points.isna() | (points % 1 != 0) | (points < 1) | (points > 100), "points",
           _l("Geen heel getal van 1 tot en met 100."))

@@ -44,10 +44,13 @@ class ImportReport:
     def as_csv(self) -> bytes:
         import csv
 
+        from core.spreadsheets import neutralise
+
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow([_("rij"), _("kolom"), _("probleem")])
-        writer.writerows((problem.row, problem.column, problem.message) for problem in self.problems)
+        writer.writerows((problem.row, neutralise(problem.column), neutralise(problem.message))
+                         for problem in self.problems)
         return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -179,7 +182,9 @@ def export_registry(fmt: str) -> tuple[str, str, bytes]:
     """(filename, mimetype, bytes) of the public registry as CSV or XLSX."""
     import pandas as pd
 
-    frame = pd.DataFrame(list(public_rows()), columns=list(EXPORT_COLUMNS))
+    from core.spreadsheets import neutralise
+
+    frame = pd.DataFrame(list(public_rows()), columns=list(EXPORT_COLUMNS)).map(neutralise)
     buffer = io.BytesIO()
     if fmt == "xlsx":
         frame.to_excel(buffer, index=False, sheet_name="docentenregister", engine="openpyxl")

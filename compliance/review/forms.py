@@ -13,6 +13,7 @@ from accounts.forms import MultiCheckboxField
 from compliance.review.models import Outcome, Relation
 from compliance.services.evidence import Upload
 from core.i18n import lazy_text
+from core.spreadsheets import NoFormula
 from standards.vocabulary import localized
 
 TEXT = [Length(max=10_000, message=_l("Hoogstens %(max)d tekens."))]
@@ -26,7 +27,8 @@ def uploads_of(field) -> list[Upload]:
 
 class ConflictForm(FlaskForm):
     school = SelectField(_l("School uit het register"), coerce=int, validators=[Optional()])
-    organisation = StringField(_l("Of een andere organisatie"), validators=[Optional(), Length(max=200)])
+    organisation = StringField(_l("Of een andere organisatie"), validators=[Optional(), Length(max=200),
+                                                                          NoFormula()])
     relation = SelectField(_l("Relatie"), validators=[DataRequired(_l("Kies een relatie."))])
     since = DateField(_l("Sinds"), validators=[DataRequired(_l("Vul een datum in (dd-mm-jjjj)."))])
 

@@ -27,6 +27,12 @@ from compliance.services.assessments import (
                                              submit_assessment,
                                              withdraw_assessment,
 )
+from compliance.services.changes import (
+                                             approve_change,
+                                             pending_changes,
+                                             refuse_change,
+                                             statement_is_reviewed,
+)
 from compliance.services.evidence import Upload, clean_filename, evidence_for_school, store_uploads
 from compliance.services.lifecycle import ACTIONS, TRANSITIONS, can_transition, transition
 from compliance.services.schools import (
@@ -52,7 +58,8 @@ from compliance.services.schools import (
 __all__ = [
     "ACTIONS", "MAX_NARRATIVE_CHARS", "TRANSITIONS", "AnswerInput", "AssessmentStatus", "ComplianceError",
     "DomainSection", "IncompleteAssessment", "InvalidTransition", "Missing", "SchoolData", "Upload",
-    "accept_invitation", "add_location", "add_room", "answer_problems", "assessments_for_school", "can_transition",
+    "accept_invitation", "add_location", "approve_change", "pending_changes", "refuse_change",
+    "statement_is_reviewed", "add_room", "answer_problems", "assessments_for_school", "can_transition",
     "clean_filename", "evidence_for_school", "invitation_from_token", "invite_member", "load_assessment",
     "min_narrative_chars", "missing_items", "open_assessment", "pending_invitations", "register_school",
     "remove_location", "remove_member", "remove_room", "resync_draft", "revoke_invitation", "save_answer",

@@ -22,6 +22,7 @@ from compliance.errors import ComplianceError
 from compliance.models import (
     Assessment,
     AssessmentStatus,
+    ChangeKind,
     Location,
     MemberRole,
     Room,
@@ -30,6 +31,7 @@ from compliance.models import (
     SchoolMember,
 )
 from compliance.permissions import forget_memberships
+from compliance.services.changes import LOCATION_FIELDS, STATED_FIELDS, request_change, statement_is_reviewed
 from compliance.vocabulary import AGE_GROUPS, GENRES, MINOR_AGE_GROUPS, SCHOOL_TYPES, Transparency
 from core.audit import record_event
 from core.extensions import db
@@ -144,10 +146,16 @@ def update_school(school: School, data: SchoolData, by: User) -> list[str]:
         raise ComplianceError(_l("Je zelfevaluatie wordt beoordeeld. Het soort school en of je les geeft aan "
                                  "minderjarigen kun je pas weer wijzigen als de beoordeling klaar is."),
                               field="school_type")
+    notes = []
+    if statement_is_reviewed(school):
+        # What the certificate states waits for an admin; the rest changes now.
+        proposed = {key: values.pop(key) for key in STATED_FIELDS}
+        if request_change(school, ChangeKind.details, {key: getattr(school, key) for key in STATED_FIELDS},
+                          proposed, by) is not None:
+            notes.append(_CHANGE_REQUESTED)
     changed = sorted(key for key, value in values.items() if getattr(school, key) != value)
     for key, value in values.items():
         setattr(school, key, value)
-    notes = []
     if applicability_changed:
         from compliance.services.assessments import resync_draft
 
@@ -181,8 +189,20 @@ def _location_values(name, address, postcode, city) -> dict:
             "postcode": _clean(validation.clean_postcode, postcode, "postcode")}
 
 
-def add_location(school: School, name: str, address: str, postcode: str, city: str, by: User) -> Location:
-    location = Location(school=school, **_location_values(name, address, postcode, city))
+_CHANGE_REQUESTED = _l("Jullie school heeft een keurmerk. Wat het certificaat vermeldt (naam, KvK-nummer, adres, "
+                       "locaties) verandert pas als de alliantie de wijziging goedkeurt; tot dan blijven de "
+                       "goedgekeurde gegevens staan.")
+
+
+def add_location(school: School, name: str, address: str, postcode: str, city: str,
+                 by: User) -> Location | None:
+    """A new location; for a certified school a request for the admin (None is returned)."""
+    values = _location_values(name, address, postcode, city)
+    if statement_is_reviewed(school):
+        request_change(school, ChangeKind.location_added, {}, values, by)
+        db.session.commit()
+        return None
+    location = Location(school=school, **values)
     db.session.add(location)
     db.session.flush()
     record_event("school.location_added", location, actor=by, details={"school_id": school.id})
@@ -191,20 +211,35 @@ def add_location(school: School, name: str, address: str, postcode: str, city: s
     return location
 
 
-def update_location(location: Location, name: str, address: str, postcode: str, city: str, by: User) -> None:
-    for key, value in _location_values(name, address, postcode, city).items():
+def update_location(location: Location, name: str, address: str, postcode: str, city: str, by: User) -> bool:
+    """Change a location; False when it became a request for the admin (certified school)."""
+    values = _location_values(name, address, postcode, city)
+    if statement_is_reviewed(location.school):
+        request_change(location.school, ChangeKind.location_changed,
+                       {key: getattr(location, key) for key in LOCATION_FIELDS}, values, by, location=location)
+        db.session.commit()
+        return False
+    for key, value in values.items():
         setattr(location, key, value)
     record_event("school.location_updated", location, actor=by, details={"school_id": location.school_id})
     school_changed(location.school_id)
     db.session.commit()
+    return True
 
 
-def remove_location(location: Location, by: User) -> None:
+def remove_location(location: Location, by: User) -> bool:
+    """Remove a location; False when it became a request for the admin (certified school)."""
+    if statement_is_reviewed(location.school):
+        request_change(location.school, ChangeKind.location_removed,
+                       {key: getattr(location, key) for key in LOCATION_FIELDS}, {}, by, location=location)
+        db.session.commit()
+        return False
     record_event("school.location_removed", location, actor=by,
                  details={"school_id": location.school_id, "name": location.name, "rooms": len(location.rooms)})
     db.session.delete(location)
     school_changed(location.school_id)
     db.session.commit()
+    return True
 
 
 def _room_values(name, transparency) -> dict:

@@ -59,4 +59,4 @@ def assessment_or_404(assessment_id: int, *, work: bool = False) -> Assessment:
     return assessment
 
 
-from compliance.views import assessments, files, members, schools  # noqa: E402, F401
+from compliance.views import assessments, changes, files, members, schools  # noqa: E402, F401

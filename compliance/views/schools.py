@@ -40,7 +40,7 @@ def register_school():
 def school(school_id):
     school = school_or_404(school_id)
     return render_template("compliance/school.html", school=school, points=reporting_points(school.school_type),
-                           action_form=EmptyForm())
+                           action_form=EmptyForm(), changes=services.pending_changes(school))
 
 
 @bp.route("/scholen/<int:school_id>/gegevens", methods=["GET", "POST"])
@@ -82,6 +82,10 @@ def add_location(school_id):
     if form.validate_on_submit():
         location = services.add_location(school, form.name.data, form.address.data, form.postcode.data,
                                          form.city.data, by=current_user)
+        if location is None:
+            flash(_("De nieuwe locatie is ter goedkeuring naar de alliantie gestuurd: jullie certificaat noemt de "
+                    "locaties."), "success")
+            return redirect(url_for("compliance.school", school_id=school.id), 303)
         flash(_("Locatie %(name)s toegevoegd. Voeg nu de zalen toe.", name=location.name), "success")
         return redirect(url_for("compliance.edit_location", location_id=location.id), 303)
     return render_form("compliance/location_form.html", form, school=school, location=None)
@@ -107,9 +111,12 @@ def edit_location(location_id):
     location = _location_or_404(location_id)
     form = LocationForm(obj=location)
     if form.validate_on_submit():
-        services.update_location(location, form.name.data, form.address.data, form.postcode.data, form.city.data,
-                                 by=current_user)
-        flash(_("De locatie is opgeslagen."), "success")
+        if services.update_location(location, form.name.data, form.address.data, form.postcode.data,
+                                    form.city.data, by=current_user):
+            flash(_("De locatie is opgeslagen."), "success")
+        else:
+            flash(_("De wijziging is ter goedkeuring naar de alliantie gestuurd: jullie certificaat noemt deze "
+                    "locatie."), "success")
         return redirect(url_for("compliance.edit_location", location_id=location.id), 303)
     return _render_location(location, form=form)
 
@@ -119,8 +126,11 @@ def remove_location(location_id):
     location = _location_or_404(location_id)
     school_id = location.school_id
     if EmptyForm().validate_on_submit():
-        services.remove_location(location, by=current_user)
-        flash(_("De locatie is verwijderd."), "success")
+        if services.remove_location(location, by=current_user):
+            flash(_("De locatie is verwijderd."), "success")
+        else:
+            flash(_("Het verwijderen is ter goedkeuring naar de alliantie gestuurd: jullie certificaat noemt deze "
+                    "locatie."), "success")
     return redirect(url_for("compliance.school", school_id=school_id), 303)
 
 

@@ -1,7 +1,7 @@
 """12a security sessions
 
 Revision ID: d9f7156610a9
-Revises: 116e2f0bfaaf
+Revises: 302a3154d08d
 Create Date: 2026-11-30 11:47:45.218896
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'd9f7156610a9'
-down_revision = '116e2f0bfaaf'
+down_revision = '302a3154d08d'
 branch_labels = None
 depends_on = None
 

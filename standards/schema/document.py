@@ -119,6 +119,13 @@ class CertificatePreconditions(_Model):
     confidential_advisor: bool = True  # name, how to reach them, internal or external
     locations_with_rooms: bool = True  # at least one location, each with its rooms described
     active_teachers_for_minors: bool = True  # a school teaching minors: >= 1 such teacher, all active
+class RetentionRules(_Model):
+    """How long the platform keeps what a school handed in once its certificate has ended
+    (expired or revoked), in months; then the daily job deletes it (AVG: no longer than needed).
+    The defaults hold for plan copies published before the rule existed."""
+
+    evidence_months_after_certificate: PositiveInt = 24
+    monitoring_months_after_certificate: PositiveInt = 24
 
 
 class PlanRules(_Model):
@@ -138,6 +145,7 @@ class PlanRules(_Model):
     def preconditions(self) -> CertificatePreconditions:
         """The plan's preconditions, or all of them for a version written before they existed."""
         return self.certificate_preconditions or CertificatePreconditions()
+    retention: RetentionRules = Field(default_factory=RetentionRules)
 
 
 class ScalePoint(_Model):

@@ -95,3 +95,11 @@ def test_resend_confirmation_does_not_reveal_accounts(client, mailbox):
     _register(client)
     client.post("/bevestiging-opnieuw", data={"email": "nieuw@example.nl"})
     assert len(mailbox) == 2
+
+
+def test_a_name_that_starts_like_a_formula_is_refused(client):
+    response = client.post("/registreren", data={"name": "+31 Nina", "email": "nina@example.nl",
+                                                 "password": DEFAULT_PASSWORD, "confirm": DEFAULT_PASSWORD,
+                                                 "role": "teacher"})
+    assert response.status_code == 400
+    assert "een spreadsheet leest dat als formule" in response.get_data(as_text=True)

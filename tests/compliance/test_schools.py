@@ -136,3 +136,14 @@ def test_the_reporting_point_follows_the_type_of_school():
     assert [p["code"] for p in reporting_points("dansschool")] == ["mores"]
     assert [p["code"] for p in reporting_points("beroepsopleiding")] == ["mores"]
     assert [p["code"] for p in reporting_points("vereniging")] == ["cvsn"]
+
+
+def test_names_that_start_like_a_formula_are_refused_with_a_message(owner_client, school):
+    response = owner_client.post("/scholen/nieuw", data={**FORM, "name": "=HYPERLINK(\"http://evil.example\")"})
+    assert response.status_code == 400
+    assert "een spreadsheet leest dat als formule" in response.get_data(as_text=True)
+    response = owner_client.post(f"/scholen/{school.id}/locaties/nieuw", data={
+        "name": "@Noord", "address": "Noordweg 3", "postcode": "1000AA", "city": "Amsterdam"})
+    assert response.status_code == 400 and "als formule" in response.get_data(as_text=True)
+    assert 'value="@Noord"' in response.get_data(as_text=True)
+    assert _count(School) == 1

@@ -34,3 +34,22 @@ def test_the_configured_folder_is_used(app, evidence_dir):
     storage = get_storage()
     digest = storage.put(b"x")
     assert (evidence_dir / digest[:2] / digest[2:4] / digest).exists()
+
+
+def test_the_daily_job_removes_half_written_uploads_and_nothing_else(app, evidence_dir, runner):
+    import os
+    import time
+
+    storage = get_storage()
+    kept = storage.put(b"a whole file")
+    folder = evidence_dir / kept[:2] / kept[2:4]
+    old, fresh = folder / ".tmp-crashed", folder / ".tmp-being-written"
+    old.write_bytes(b"x" * 1024)
+    fresh.write_bytes(b"y")
+    seven_hours_ago = time.time() - 7 * 3600
+    os.utime(old, (seven_hours_ago, seven_hours_ago))
+    os.utime(storage.path(kept), (seven_hours_ago, seven_hours_ago))  # old, but whole: not touched
+    result = runner.invoke(args=["retention", "daily"])
+    assert result.exit_code == 0, result.output
+    assert "upload temp files: 1" in result.output
+    assert not old.exists() and fresh.exists() and storage.exists(kept)

@@ -86,3 +86,27 @@ def refresh_teacher_registry(school_id: int) -> None:
         .options(selectinload(Teacher.employments).selectinload(Employment.school))).unique().scalars().all()
     for teacher in teachers:
         reindex_teacher(db.session, teacher)
+
+
+def _follow_approved_statement(change, **_extra) -> None:
+    """An admin approved a change to what the school states: its live certificates cover
+    what was approved (name, address, locations), in the same transaction."""
+    from certification.certificates.services.issuing import _scope
+
+    live = (CertificateStatus.active, CertificateStatus.suspended)
+    for certificate in db.session.execute(select(Certificate).where(
+            Certificate.school_id == change.school_id, Certificate.status.in_(live))).scalars():
+        certificate.scope = _scope(change.school)
+        record_event("certificate.scope_updated", certificate, details={
+            "number": certificate.number, "change_request_id": change.id, "locations": len(certificate.scope)})
+
+
+def connect_statement_changes() -> None:
+    """What a certified school states is reviewed: changes wait for an admin (compliance
+    keeps the requests; certification says which schools are certified and follows)."""
+    from certification.registry_hooks import school_is_publicly_listed
+    from compliance.services import changes
+
+    if school_is_publicly_listed not in changes.statement_guards:
+        changes.statement_guards.append(school_is_publicly_listed)
+    changes.statement_approved.connect(_follow_approved_statement)
