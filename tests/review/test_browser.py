@@ -120,3 +120,29 @@ def test_conditions_are_refused_for_a_major_nonconformity_and_the_approver_sees_
     page.goto(f"/beoordelen/{assessment.id}/eis/{teacher_code}")
     assert "Docenten in het docentenregister" in page.content()
     assert not axe_violations(page)
+
+
+def test_the_approver_sees_why_a_conditional_approval_cannot_be_confirmed(page, plan):
+    from sqlalchemy import select
+
+    from compliance.review.models import Outcome, ReviewVerdict
+    from core.extensions import db
+
+    assessment, _reviewer = rf.recommended(Outcome.approve_with_conditions, [rf.action()])
+    answer = next(a for a in assessment.answers if a.criterion.mandatory)
+    row = db.session.execute(select(ReviewVerdict).where(
+        ReviewVerdict.assessment_id == assessment.id, ReviewVerdict.criterion_id == answer.criterion_id)).scalar_one()
+    row.verdict, row.finding_grade = "does_not_meet", "major_nonconformity"  # changed after the recommendation
+    db.session.commit()
+    approver = rf.make_assessor()
+
+    _login(page, approver)
+    page.goto(f"/beoordelen/{assessment.id}/besluit")
+    card = page.get_by_role("region", name="Nog niet te bevestigen")
+    assert f"{answer.criterion.code}: een grote tekortkoming kan niet met een verbeteractie worden opgelost" \
+        in card.inner_text()
+    button = page.get_by_role("button", name="Bevestigen kan niet: 1 punt staat open")
+    assert button.is_disabled()
+    assert page.get_by_role("button", name="Advies bevestigen").count() == 0
+    assert not axe_violations(page)
+    assert fits_320px(page)
