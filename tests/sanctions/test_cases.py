@@ -156,3 +156,14 @@ def test_the_way_in_for_the_school_and_for_admins(client, active, owner, school,
     assert "/beheer/zaken" in client.get("/beheer/docenten").get_data(as_text=True)
     assert f"/scholen/{school.id}/melden-aan-alliantie" not in client.get(f"/scholen/{school.id}/docenten").get_data(
         as_text=True)  # an admin handles cases; the school reports them
+
+
+def test_a_case_does_not_soften_a_heavier_sanction(active, admin, owner, school):
+    from certification.sanctions.services import impose_sanction
+
+    impose_sanction(active, "suspended", "code_of_conduct", "Eerdere schending van de gedragscode.", by=admin,
+                    until=today() + timedelta(days=60))
+    case = _report(school, active, owner)
+    with pytest.raises(cases.CaseError, match="al een maatregel"):
+        cases.take_measure(case, "investigation", "Onderzoek gestart na melding van de school.", by=admin)
+    assert active.status is TeacherStatus.suspended
