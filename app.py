@@ -103,6 +103,7 @@ def import_models() -> None:
     import compliance.review.models  # noqa: F401
     import core.models  # noqa: F401
     import core.notifications  # noqa: F401
+    import reporting.models  # noqa: F401
     import standards.models  # noqa: F401
 
 
@@ -136,6 +137,9 @@ def _register_blueprints(app: Flask) -> None:
     import certification.certificates
 
     certification.certificates.init_app(app)  # config defaults (signing keys), admin pages, API, demo step
+    import reporting
+
+    reporting.init_app(app)  # annual reports, sector figures, /cijfers, its API, demo step, daily-job receiver
     from core.openapi import bp as openapi_bp
 
     app.register_blueprint(openapi_bp)
