@@ -36,8 +36,8 @@ ANSWERS = {"survey_held": "yes", "survey_response_rate": "64", "intervision_held
            "teachers_confirmed": "yes", "survey_outcome": "Dansers voelen zich over het algemeen veilig."}
 
 
-def submitted_report(**school_overrides):
+def submitted_report(counts=None, **school_overrides):
     report = open_report(**school_overrides)
     owner = owner_of(report.school)
-    services.save_report(report, filled_counts(), ANSWERS, owner)
+    services.save_report(report, counts or filled_counts(), ANSWERS, owner)
     return services.submit_report(report, owner)
