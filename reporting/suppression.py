@@ -26,6 +26,10 @@ total. Every row and every column of E is one linear equation: the cells add up 
    optimum is attained at an integer point: min < max means at least two whole values
    are possible. A hidden value with min == max is pinned; we then hide the smallest shown
    nonzero value in its row or column (opening a new cycle around it) and start again.
+   To save LPs (`pinned_value`): the true table is feasible, so any LP solution that puts a
+   hidden value elsewhere than its true value proves two values possible; two LPs that push
+   all open values up and then down settle most of them, and a value once free stays free
+   when more is hidden (the attacker's feasible set only grows).
    When nothing is left to hide, the whole table is hidden (it never comes to that on a
    table that has any shown nonzero value next to the pinned one; it is the safe fallback).
 
@@ -102,12 +106,10 @@ def _complete_lines(values, hidden, r, c) -> bool:
     return changed
 
 
-def feasible_ranges(values, hidden, primary, threshold):
-    """Yield each hidden position (i, j) with the (min, max) an attacker can derive (max may be inf)."""
+def _system(values, hidden, primary, threshold):
+    """The attacker's linear system over the hidden values: (positions, A_eq, b_eq, bounds)."""
     r, c = len(values) - 1, len(values[0]) - 1
     unknown = [(i, j) for i in range(r + 1) for j in range(c + 1) if hidden[i][j]]
-    if not unknown:
-        return
     index = {position: k for k, position in enumerate(unknown)}
     rows_a, rows_b = [], []
     for line in _lines(r, c):
@@ -121,14 +123,43 @@ def feasible_ranges(values, hidden, primary, threshold):
         if coefficients.any():
             rows_a.append(coefficients)
             rows_b.append(constant)
-    bounds = [(1, threshold - 1) if primary[i][j] else (threshold, None) for i, j in unknown]
-    a_eq, b_eq = np.array(rows_a), np.array(rows_b)
-    for position, k in index.items():
+    # A finite cap instead of "no upper bound" keeps every LP bounded; no count comes near it.
+    bounds = [(1, threshold - 1) if primary[i][j] else (threshold, UNBOUNDED) for i, j in unknown]
+    return unknown, np.array(rows_a), np.array(rows_b), bounds
+
+
+UNBOUNDED = 10 ** 9
+
+
+def pinned_value(values, hidden, primary, threshold, free: set) -> tuple[int, int] | None:
+    """The first hidden position an attacker can pin to one value, or None. Positions shown to
+    have two possible values are added to `free`. The true table is always feasible, so a
+    solution that puts a value anywhere else than its true value proves it free: two LPs
+    (push all open values up, then down) free most at once; the rest get their own min and max."""
+    unknown, a_eq, b_eq, bounds = _system(values, hidden, primary, threshold)
+    open_ = [k for k, position in enumerate(unknown) if position not in free]
+    if not open_:
+        return None
+    truth = np.array([values[i][j] for i, j in unknown], dtype=float)
+    for direction in (-1.0, 1.0):
         objective = np.zeros(len(unknown))
-        objective[k] = 1.0
-        low = linprog(objective, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
-        high = linprog(-objective, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
-        yield position, (low.fun if low.status == 0 else -np.inf, -high.fun if high.status == 0 else np.inf)
+        objective[open_] = direction
+        result = linprog(objective, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
+        if result.status == 0:
+            free.update(unknown[k] for k in open_ if abs(result.x[k] - truth[k]) > 0.5)
+    for k in open_:
+        if unknown[k] in free:
+            continue
+        for direction in (-1.0, 1.0):
+            objective = np.zeros(len(unknown))
+            objective[k] = direction
+            result = linprog(objective, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
+            if result.status == 0 and abs(result.x[k] - truth[k]) > 0.5:
+                free.add(unknown[k])
+                break
+        else:
+            return unknown[k]
+    return None
 
 
 def suppress(cells: list[list[int]], threshold: int) -> Suppressed:
@@ -140,10 +171,11 @@ def suppress(cells: list[list[int]], threshold: int) -> Suppressed:
     values = [list(row) + [total] for row, total in zip(cells, row_totals, strict=True)] + [column_totals + [grand]]
     primary = [[0 < value < threshold for value in row] for row in values]
     hidden = [list(row) for row in primary]
+    # Hiding more only widens what the others can be, so a value once found free stays free.
+    free: set[tuple[int, int]] = set()
     while True:
         _complete_lines(values, hidden, r, c)
-        pinned = next((position for position, (low, high) in feasible_ranges(values, hidden, primary, threshold)
-                       if high - low < 0.5), None)
+        pinned = pinned_value(values, hidden, primary, threshold, free)
         if pinned is None:
             break
         i, j = pinned
