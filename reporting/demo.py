@@ -43,8 +43,8 @@ def _counts(rng: random.Random, genres: list[str]) -> dict:
     counts: dict = {}
     for _ in range(rng.choice((0, 1, 2, 3, 5, 8, 12))):
         kind = rng.choice(("verbal", "verbal", "emotional", "physical", "power", "discrimination", "sexual"))
-        for key in (("genre", kind, rng.choice(genres)), ("channel", kind, rng.choice(("advisor", "advisor", "management",
-                                                                                      "teacher", "mores"))),
+        channel = rng.choice(("advisor", "advisor", "management", "teacher", "mores"))
+        for key in (("genre", kind, rng.choice(genres)), ("channel", kind, channel),
                     ("follow_up", kind, rng.choice(("handled", "handled", "closed", "referred", "ongoing")))):
             counts[key] = counts.get(key, 0) + 1
         person = ("advisor", kind, rng.choice(tuple(v.CONTACT_PERSONS)))

@@ -2,12 +2,10 @@
 holds personal data or counts contradict each other, submitted, then acknowledged or
 questioned by an assessor or admin; an acknowledged report is read-only."""
 
-from datetime import timedelta
 
 import pytest
 
 from certification.certificates.dates import add_months
-from certification.certificates.models import CertificateStatus, ReasonCategory
 from core.extensions import db
 from reporting import services
 from reporting.errors import ReportError, ReportInvalid
