@@ -20,6 +20,7 @@ from reporting import vocabulary as v
 from reporting.errors import ReportError, ReportInvalid
 from reporting.models import MonitoringAnswer, MonitoringCount, MonitoringReport, ReportStatus
 from reporting.privacy import describe, find_personal_data
+from standards.vocabulary import localized
 
 MAX_COUNT = 100_000
 MAX_TEXT = 4000
@@ -88,7 +89,7 @@ def _check_counts(report: MonitoringReport, counts: dict) -> tuple[dict, dict]:
                 errors[f"total-{kind}"] = _l(
                     "De aantallen voor ‘%(kind)s’ kloppen niet met elkaar: %(genre)s per genre, %(channel)s per "
                     "kanaal en %(follow_up)s bij de opvolging. Elke melding telt één keer mee in elke tabel.",
-                    kind=v.KINDS[kind]["nl"], **totals)
+                    kind=localized(v.KINDS[kind]), **totals)
     return clean, errors
 
 
