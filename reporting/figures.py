@@ -7,7 +7,7 @@ before anything leaves this module, so pages, charts, exports and the API show t
 "row_totals", "column_totals", "grand_total", "primary": [[bool]]}]} where None is hidden.
 """
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -75,7 +75,7 @@ def _certificate_tables(year: int, ids) -> dict:
     query = (select(School.school_type, Certificate.status, func.count(func.distinct(Certificate.school_id)))
              .join(School, School.id == Certificate.school_id).where(Certificate.issued_on <= end)
              .group_by(School.school_type, Certificate.status))
-    schools = select(School.school_type, func.count()).where(func.date(School.created_at) <= end.isoformat())
+    schools = select(School.school_type, func.count()).where(School.created_at < datetime(year + 1, 1, 1, tzinfo=UTC))
     certified = (select(School.school_type, func.count(func.distinct(Certificate.school_id)))
                  .join(School, School.id == Certificate.school_id)
                  .where(Certificate.issued_on <= end, Certificate.valid_until >= end,
