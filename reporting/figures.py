@@ -12,8 +12,11 @@ from datetime import UTC, date, datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from certification.certificates.dates import add_months, today
 from certification.certificates.models import Certificate, CertificateStatus
-from compliance.models import School
+from certification.teachers.models import Employment, Teacher, TeacherStatus
+from compliance.models import Assessment, School
+from compliance.review.models import ActionStatus, CorrectiveAction
 from compliance.vocabulary import GENRES, SCHOOL_TYPES
 from core.extensions import db
 from reporting import vocabulary as v
@@ -27,6 +30,11 @@ STATES = {state.value: {"nl": str(state.label), "en": str(state.label)} for stat
 COVERAGE = {"certified": {"nl": "Met keurmerk", "en": "Certified"},
             "not_certified": {"nl": "Zonder keurmerk", "en": "Not certified"}}
 
+TEACHER_STATES = {"active": {"nl": "Actief", "en": "Active"},
+                  "not_active": {"nl": "Niet (meer) actief", "en": "Not (or no longer) active"}}
+ACTION_STATES = {"open": {"nl": "Open", "en": "Open"}, "overdue": {"nl": "Te laat", "en": "Overdue"},
+                 "closed": {"nl": "Afgesloten", "en": "Closed"}}
+
 TABLES = {
     "reports_by_kind_genre": (_l("Meldingen per soort en dansgenre"), "genre", v.KINDS, GENRES),
     "reports_by_kind_channel": (_l("Meldingen per soort en kanaal waarlangs ze binnenkwamen"), "channel",
@@ -36,6 +44,8 @@ TABLES = {
                          v.KINDS, v.CONTACT_PERSONS),
     "certificates_by_state": (_l("Certificaten per status en soort organisatie"), None, SCHOOL_TYPES, None),
     "coverage": (_l("Geregistreerde organisaties met en zonder keurmerk"), None, SCHOOL_TYPES, COVERAGE),
+    "teachers_by_genre": (_l("Geregistreerde docenten per dansgenre"), None, GENRES, TEACHER_STATES),
+    "corrective_actions": (_l("Verbeteracties per soort organisatie"), None, SCHOOL_TYPES, ACTION_STATES),
 }
 
 
@@ -91,6 +101,32 @@ def _certificate_tables(year: int, ids) -> dict:
     return counts
 
 
+def _teacher_and_action_tables(year: int, ids) -> dict:
+    """Teachers by genre and whether active now (a teacher counts once in each genre they
+    teach); corrective actions by school type: open, overdue (past due and not closed) or closed."""
+    end = date(year, 12, 31)
+    teachers = select(Teacher.genres, Teacher.status).where(Teacher.status != TeacherStatus.pending)
+    actions = (select(School.school_type, CorrectiveAction.status, CorrectiveAction.due_on)
+               .join(Assessment, Assessment.id == CorrectiveAction.assessment_id)
+               .join(School, School.id == Assessment.school_id)
+               .where(CorrectiveAction.status.in_((ActionStatus.open, ActionStatus.reported, ActionStatus.closed)),
+                      CorrectiveAction.due_on <= add_months(end, 12)))
+    if ids is not None:
+        teachers = teachers.where(Teacher.id.in_(select(Employment.teacher_id).where(Employment.school_id.in_(ids))))
+        actions = actions.where(School.id.in_(ids))
+    counts: dict = {}
+    for genres, status in db.session.execute(teachers):
+        column = "active" if status is TeacherStatus.active else "not_active"
+        for genre in set(genres or []):
+            counts[("teachers_by_genre", genre, column)] = counts.get(("teachers_by_genre", genre, column), 0) + 1
+    on = today()
+    for school_type, status, due_on in db.session.execute(actions):
+        column = "closed" if status is ActionStatus.closed else "overdue" if due_on < on else "open"
+        key = ("corrective_actions", school_type, column)
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def _table(name: str, counts: dict, key: str, row_vocab: dict, column_vocab: dict, threshold: int, lang) -> dict:
     title, _source, _rows, _columns = TABLES[name]
     rows = [code for code in row_vocab if any(counts.get((key, code, column)) for column in column_vocab)]
@@ -110,7 +146,9 @@ def sector_figures(year: int, threshold: int, *, genre: str | None = None, schoo
     """One year's figures, suppressed (see the module docstring)."""
     ids = _school_ids(genre, school_type, province)
     counts = _count_tables(year, ids) if ids is None or ids else {}
-    counts.update(_certificate_tables(year, ids) if ids is None or ids else {})
+    if ids is None or ids:
+        counts.update(_certificate_tables(year, ids))
+        counts.update(_teacher_and_action_tables(year, ids))
     tables = []
     for name, (_title, source, row_vocab, column_vocab) in TABLES.items():
         key = source or name
