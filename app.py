@@ -111,6 +111,7 @@ def import_models() -> None:
     import compliance.review.models  # noqa: F401
     import core.models  # noqa: F401
     import core.notifications  # noqa: F401
+    import reporting.models  # noqa: F401
     import standards.models  # noqa: F401
 
 
@@ -156,6 +157,9 @@ def _register_blueprints(app: Flask) -> None:
     import privacy
 
     privacy.init_app(app)  # the account's privacy page (download, erasure) and the erasure rules
+    import reporting
+
+    reporting.init_app(app)  # annual reports, sector figures, /cijfers, its API, demo step, daily-job receiver
     from core.openapi import bp as openapi_bp
 
     app.register_blueprint(openapi_bp)

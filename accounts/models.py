@@ -17,6 +17,7 @@ class Role(enum.Enum):
     assessor = "assessor"
     school_owner = "school_owner"
     teacher = "teacher"
+    monitor = "monitor"  # the ministry of OCW, the alliance's board: reads the sector figures only
 
     @property
     def label(self) -> str:
@@ -28,6 +29,7 @@ ROLE_LABELS = {
     Role.assessor: _l("Beoordelaar"),
     Role.school_owner: _l("Schoolhouder"),
     Role.teacher: _l("Docent"),
+    Role.monitor: _l("Monitor (sectorcijfers)"),
 }
 SELF_REGISTER_ROLES = (Role.school_owner, Role.teacher)
 

@@ -14,6 +14,7 @@ DEMO_USERS = (
     ("assessor2@demo.dansveilig.nl", "Citlali Vermeer", {Role.assessor}),
     ("eigenaar@demo.dansveilig.nl", "Daan Eigenaar", {Role.school_owner}),
     ("docent@demo.dansveilig.nl", "Esra Yılmaz", {Role.teacher}),
+    ("monitor@demo.dansveilig.nl", "Fenna van OCW", {Role.monitor}),
 )
 
 _steps = []

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from accounts.models import Role
 
-ROLES = (None, Role.admin, Role.assessor, Role.school_owner, Role.teacher)  # None: not logged in
+ROLES = (None, Role.admin, Role.assessor, Role.school_owner, Role.teacher, Role.monitor)  # None: not logged in
 
 
 @dataclass(frozen=True)

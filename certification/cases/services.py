@@ -120,8 +120,8 @@ def take_measure(case: Case, category, note: str, *, by, until: date | None = No
     teacher = case.teacher
     if teacher.sanction not in (None, Sanction.temporary):
         # A temporary measure would replace a heavier one; that is the teacher's page's decision.
-        raise CaseError(_l("Voor deze docent geldt al een maatregel (%(measure)s). Pas die aan op de pagina van de "
-                           "docent.", measure=teacher.sanction.label))
+        raise CaseError(lazy_text("Voor deze docent geldt al een maatregel (%(measure)s). Pas die aan op de "
+                                  "pagina van de docent.", measure=teacher.sanction.label))
     case.events.append(CaseEvent(action="measure", by_id=by.id))
     case.status = CaseStatus.in_progress
     if tell_teacher:

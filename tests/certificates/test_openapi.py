@@ -29,6 +29,15 @@ def _teacher_number():
     return teacher_factories.active_teacher().registration_number
 
 
+def _published_year(data):
+    from reporting import services
+    from tests.reporting import factories as reporting_factories
+
+    year = reporting_factories.submitted_report().year
+    services.publish_year(year, factories.make_admin())
+    return f"/api/v1/sector/figures?year={year}"
+
+
 # path template -> [(method, url or callable(data) -> url, request kwargs or callable(data) -> kwargs)]
 SAMPLES = {
     "/api/v1/openapi.json": [("get", "/api/v1/openapi.json", {})],
@@ -50,6 +59,9 @@ SAMPLES = {
     "/credentials/status/{list_id}": [
         ("get", lambda d: f"/credentials/status/{d['certificate'].revocation_list.list_id}", {}),
         ("get", "/credentials/status/none", {})],
+    "/api/v1/sector/figures": [("get", "/api/v1/sector/figures", {}), ("get", _published_year, {}),
+                               ("get", "/api/v1/sector/figures?year=1999", {}),
+                               ("get", "/api/v1/sector/figures?year=19x9", {})],
     # The teacher registry's paths, for when its fragment joins the document.
     "/api/v1/registry/teachers": [("get", "/api/v1/registry/teachers", {}),
                                   ("get", "/api/v1/registry/teachers?per_page=0", {})],

@@ -9,9 +9,10 @@ def test_demo_load_is_idempotent_and_demo_users_can_log_in(runner, client):
     assert runner.invoke(args=["demo", "load"]).exit_code == 0
     result = runner.invoke(args=["demo", "load"])
     assert result.exit_code == 0 and "admin@demo.dansveilig.nl" in result.output
-    assert db.session.scalar(select(func.count()).select_from(User)) == 5
+    # the six demo logins and the owner of the reporting demo's 22 schools
+    assert db.session.scalar(select(func.count()).select_from(User)) == 7
     for email in ("admin@demo.dansveilig.nl", "assessor1@demo.dansveilig.nl", "assessor2@demo.dansveilig.nl",
-                  "eigenaar@demo.dansveilig.nl", "docent@demo.dansveilig.nl"):
+                  "eigenaar@demo.dansveilig.nl", "docent@demo.dansveilig.nl", "monitor@demo.dansveilig.nl"):
         assert client.post("/login", data={"email": email, "password": "demo-password"}).status_code == 302
         assert client.post("/logout").status_code == 302
 

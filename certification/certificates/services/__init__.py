@@ -23,7 +23,7 @@ from certification.certificates.services.lifecycle import (
     request_revocation,
     suspend_certificate,
 )
-from certification.certificates.services.monitoring import record_monitoring_report
+from certification.certificates.services.monitoring import lift_monitoring_suspension, record_monitoring_report
 from certification.certificates.services.reading import (
     NUMBER_PATTERN,
     certificates_for_school,
@@ -39,5 +39,6 @@ __all__ = [
     "NUMBER_PATTERN", "CertificateError", "DailyReport", "InvalidCertificateTransition", "cancel_revocation",
     "certificates_for_school", "confirm_revocation", "find_certificate", "issue_certificate", "list_certificates",
     "load_certificate", "next_number", "normalise_number", "open_revocation", "record_monitoring_report",
+    "lift_monitoring_suspension",
     "reinstate_certificate", "renewal_is_open", "request_revocation", "run_daily", "suspend_certificate",
 ]

@@ -4,8 +4,9 @@
 - ends suspensions whose end date has passed;
 - e-mails the school 90 and 30 days before expiry;
 - opens the renewal window the plan sets (`renewal_window_months` before expiry);
-- reminds the school 30 days before the annual monitoring report is due, warns on the due
-  day, and suspends (with notice) when it is overdue past the plan's grace days;
+- opens the annual monitoring report's form (through the `monitoring_form` event) 30 days
+  before it is due, reminds the school then, warns on the due day, and suspends (with notice)
+  only when the school had a form, was warned, and has not filed past the plan's grace days;
 - lists the certified schools that teach minors without an active teacher of minors, and
   tells the admins (`drift.report_schools_without_active_teacher`).
 
@@ -25,6 +26,7 @@ from certification.certificates.dates import add_months, today
 from certification.certificates.models import SCHOOL_SEARCH_INDEX, Certificate, CertificateStatus, ReasonCategory
 from certification.certificates.services.common import notify_school
 from certification.certificates.services.lifecycle import change_status
+from certification.certificates.signals import FORM_OPEN, monitoring_form_state
 from core.audit import record_event
 from core.extensions import db
 from core.i18n import lazy_text
@@ -102,8 +104,12 @@ def _monitoring(certificate: Certificate, on: date, report: DailyReport) -> None
     due = certificate.monitoring_due_on
     if due is None or due > certificate.valid_until:
         return  # no report in the certificate's last year: the renewal takes its place
+    if on < due - timedelta(days=MONITORING_REMINDER_DAYS):
+        return
+    if monitoring_form_state(certificate, due) != FORM_OPEN:
+        return  # filed already, or no form the school could file: nothing to remind of, no suspension
     grace = certificate.plan.rules.monitoring.grace_days
-    if on > due + timedelta(days=grace):
+    if on > due + timedelta(days=grace) and certificate.monitoring_warned_for == due:
         change_status(certificate, CertificateStatus.suspended, None, "certificate.suspended", on=on,
                       reason=ReasonCategory.monitoring_overdue, details={"monitoring_due_on": due.isoformat()})
         notify_school(certificate, lazy_text("Jullie certificaat %(number)s is geschorst", number=certificate.number),
@@ -117,7 +123,7 @@ def _monitoring(certificate: Certificate, on: date, report: DailyReport) -> None
         record_event("certificate.monitoring_warned", certificate, details={"number": certificate.number,
                                                                            "due_on": due.isoformat()})
         report.monitoring_reminders += 1
-    elif on >= due - timedelta(days=MONITORING_REMINDER_DAYS) and certificate.monitoring_reminded_for != due:
+    elif on < due and certificate.monitoring_reminded_for != due:
         certificate.monitoring_reminded_for = due
         notify_school(certificate, _l("Herinnering: de jaarlijkse rapportage"), "monitoring_due", due=due,
                       grace_until=due + timedelta(days=grace), overdue=False)

@@ -1,18 +1,21 @@
 """The annual monitoring report's due date (recommendations 2.4 and 3.6).
 
-The report form comes with a later issue; until then the certificate stores when the next
-report is due, and the daily job reminds and, past the plan's grace period, suspends.
+The certificate stores when the next report is due; the `reporting` package holds the form
+and calls these when a report is filed and acknowledged.
 """
 
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
 
+from certification.certificates.credentials import verification_url
 from certification.certificates.dates import add_months, today
 from certification.certificates.errors import CertificateError
-from certification.certificates.models import Certificate
-from certification.certificates.services.common import locked
+from certification.certificates.models import Certificate, CertificateStatus, ReasonCategory
+from certification.certificates.services.common import locked, notify_school
+from certification.certificates.services.lifecycle import change_status
 from core.audit import record_event
+from core.i18n import lazy_text
 
 
 def record_monitoring_report(certificate: Certificate, by, on: date | None = None) -> date:
@@ -28,3 +31,18 @@ def record_monitoring_report(certificate: Certificate, by, on: date | None = Non
         "number": certificate.number, "due_on": filed_for.isoformat(), "received_on": (on or today()).isoformat(),
         "next_due_on": certificate.monitoring_due_on.isoformat()})
     return certificate.monitoring_due_on
+
+
+def lift_monitoring_suspension(certificate: Certificate, by) -> bool:
+    """The overdue report was submitted and acknowledged: a suspension for that reason (and
+    only for that reason) ends. Joins the caller's transaction; True when it was lifted."""
+    certificate = locked(certificate)
+    if (certificate.status is not CertificateStatus.suspended
+            or certificate.reason_category is not ReasonCategory.monitoring_overdue
+            or certificate.valid_until < today()):
+        return False
+    change_status(certificate, CertificateStatus.active, by, "certificate.reinstated",
+                  details={"automatic": True, "monitoring_report_acknowledged": True})
+    notify_school(certificate, lazy_text("Jullie certificaat %(number)s is weer geldig", number=certificate.number),
+                  "reinstated", url=verification_url(certificate.number))
+    return True
