@@ -103,6 +103,7 @@ def import_models() -> None:
     import compliance.review.models  # noqa: F401
     import core.models  # noqa: F401
     import core.notifications  # noqa: F401
+    import guidance.models  # noqa: F401
     import standards.models  # noqa: F401
 
 
@@ -136,6 +137,9 @@ def _register_blueprints(app: Flask) -> None:
     import certification.certificates
 
     certification.certificates.init_app(app)  # config defaults (signing keys), admin pages, API, demo step
+    import guidance
+
+    guidance.init_app(app)  # step plans, the wegwijzer, footer pages, poster and badge
     from core.openapi import bp as openapi_bp
 
     app.register_blueprint(openapi_bp)
@@ -145,6 +149,7 @@ def _register_hooks(app: Flask) -> None:
     from accounts.permissions import require_login, template_helpers
     from core.mail import send_after_request
     from core.security import set_security_headers
+    from core.web import aria_current
 
     app.before_request(require_login)
     app.after_request(set_security_headers)
@@ -153,7 +158,7 @@ def _register_hooks(app: Flask) -> None:
     @app.context_processor
     def inject():
         return {"current_locale": str(get_locale()), "has_endpoint": lambda name: name in app.view_functions,
-                **template_helpers()}
+                "aria_current": aria_current, **template_helpers()}
 
     @app.teardown_request
     def _forget_mail_flag(exc):
