@@ -29,7 +29,8 @@ CONTENT = Path(__file__).parent / "content"
 _LINK = re.compile(r"\[\[([\w-]+)(?:\|([^\]\n]*))?\]\]")
 _NUMBERED = re.compile(r"^\d+\.\s+")
 LANGUAGES = ("nl", "en")
-_TAGS = {"h2": Markup("<h2>{}</h2>"), "p": Markup("<p>{}</p>"), "ul": Markup("<ul>{}</ul>"), "ol": Markup("<ol>{}</ol>")}
+_TAGS = {"h2": Markup("<h2>{}</h2>"), "p": Markup("<p>{}</p>"),
+         "ul": Markup("<ul>{}</ul>"), "ol": Markup("<ol>{}</ol>")}
 
 
 @dataclass(frozen=True)
