@@ -129,7 +129,8 @@ def test_a_contact_with_a_bad_number_or_site_is_refused(client, login):
     assert response.status_code == 400
     assert "Een telefoonnummer bestaat uit cijfers" in body and "begint met https://" in body
     response = client.post("/beheer/stappenplannen/contacten/mores", data={**data, "phone": "", "url": ""})
-    assert response.status_code == 400 and "Geef een telefoonnummer of een website op." in response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Geef een telefoonnummer of een website op." in response.get_data(as_text=True)
     assert client.get("/beheer/stappenplannen/contacten/onbekend").status_code == 404
 
 
