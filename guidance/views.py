@@ -1,13 +1,17 @@
 """Public step plans and the wegwijzer, the footer's pages, and the admins' editor."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+import io
+
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, send_file, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from accounts.permissions import public
+from certification.certificates.registry import registry_entry
+from certification.certificates.services import find_certificate
 from core.web import render_form
-from guidance import content, services
+from guidance import content, materials, services
 from guidance import helper as wegwijzer
 from guidance.errors import GuidanceError
 from guidance.forms import ContactForm, PageForm
@@ -52,6 +56,31 @@ def about(slug):
     if slug not in ABOUT_PAGES:
         abort(404)
     return render_template(f"guidance/about_{slug}.html", contacts=services.contacts())
+
+
+@bp.get("/verify/<number>/badge.svg")
+@public
+def badge(number):
+    """The live status as an image a school embeds on its own site (?lang=en for English)."""
+    certificate = find_certificate(number)
+    if certificate is None:
+        abort(404)
+    language = "en" if request.args.get("lang") == "en" else "nl"
+    response = make_response(materials.badge_svg(certificate, language))
+    response.mimetype = "image/svg+xml"
+    response.headers["Cache-Control"] = "public, max-age=300"  # a status change shows within minutes
+    response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
+    return response
+
+
+@bp.get("/register/scholen/<int:school_id>/poster-<language>.pdf")
+@public
+def poster(school_id, language):
+    entry = registry_entry(school_id)
+    if entry is None or language not in content.LANGUAGES:
+        abort(404)
+    filename, mimetype, data = materials.PosterRenderer(language, services.contacts()).generate(entry.certificate)
+    return send_file(io.BytesIO(data), mimetype=mimetype, download_name=filename, max_age=0)
 
 
 def _editor():

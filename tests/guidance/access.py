@@ -20,3 +20,19 @@ SAMPLES = {
     "guidance.admin_history": lambda: {"audience": "ouders"},
     "guidance.admin_contact": lambda: {"key": "kindertelefoon"},
 }
+
+
+def _number():
+    from tests.certificates import factories
+
+    return {"number": factories.issue().number}
+
+
+def _school():
+    from tests.certificates import factories
+
+    return {"school_id": factories.issue().school_id, "language": "en"}
+
+
+RULES.update({"guidance.badge": PUBLIC, "guidance.poster": PUBLIC})
+SAMPLES.update({"guidance.badge": _number, "guidance.poster": _school})

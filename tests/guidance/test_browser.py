@@ -94,3 +94,21 @@ def test_the_editor_passes_axe(page, live_server):
     page.get_by_role("button", name="Voorbeeld en leesbaarheid").click()
     assert page.get_by_role("heading", name="Leesbaarheid").is_visible()
     assert axe_violations(page) == []
+
+
+def test_the_certificate_page_with_poster_and_badge_passes_axe(page, plan):
+    from tests.certificates import factories
+    from tests.conftest import DEFAULT_PASSWORD
+
+    certificate = factories.issue(name="Dansschool De Pirouette")
+    admin = factories.make_admin()
+    page.goto("/login")
+    page.get_by_label("E-mailadres").fill(admin.email)
+    page.get_by_label("Wachtwoord").fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.goto(f"/scholen/{certificate.school_id}/certificaten")
+    badge = page.get_by_role("img", name=f"Dans Veilig Keurmerk, certificaat {certificate.number}")
+    assert badge.evaluate("img => img.complete && img.naturalWidth") == 240  # the SVG loads and draws
+    assert axe_violations(page) == []
+    assert fits_320px(page)
+    assert axe_violations(page) == []
