@@ -9,6 +9,7 @@ helper.py (the wegwijzer's questions and routes), views.py, forms.py, permission
 
 def init_app(app) -> None:
     app.config.setdefault("QUICK_EXIT_URL", "https://www.google.com/")
+    import guidance.demo  # noqa: F401  (registers the demo step, after the certificates')
     from guidance.views import bp
 
     app.register_blueprint(bp)
