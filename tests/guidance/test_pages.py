@@ -109,3 +109,10 @@ def test_every_page_has_the_emblem_and_favicon(client):
     assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in body
     assert 'src="/static/img/emblem.svg"' in body
     assert client.get("/static/favicon.svg").status_code == 200
+
+
+def test_the_emblem_files_are_drawn_from_the_same_geometry_as_the_pdfs():
+    from core import emblem
+
+    assert (emblem.STATIC / "img" / "emblem.svg").read_text(encoding="utf-8") == emblem.svg()
+    assert (emblem.STATIC / "favicon.svg").read_text(encoding="utf-8") == emblem.svg()
