@@ -112,3 +112,26 @@ def test_the_certificate_page_with_poster_and_badge_passes_axe(page, plan):
     assert axe_violations(page) == []
     assert fits_320px(page)
     assert axe_violations(page) == []
+
+
+def test_the_wegwijzer_with_a_school_passes_axe_at_320_and_1280_px(page, plan):
+    from tests.certificates import factories
+
+    factories.issue(name="Dansschool De Pirouette")
+    page.goto("/melden/wegwijzer")
+    for choice in ("Een kind", "Nee", "Ja"):
+        page.get_by_label(choice, exact=True).check()
+        page.get_by_role("button", name="Verder").click()
+    page.get_by_label("Hoe heet de school?").fill("pirouette")
+    page.get_by_role("button", name="Verder").click()
+    assert axe_violations(page) == []
+    page.get_by_label("Dansschool De Pirouette, Utrecht").check()
+    page.get_by_role("button", name="Verder").click()
+    for choice in ("Eerst met iemand praten", "Ja"):
+        page.get_by_label(choice, exact=True).check()
+        page.get_by_role("button", name="Verder").click()
+    assert page.get_by_role("heading", name="De vertrouwenspersoon van Dansschool De Pirouette").is_visible()
+    assert page.get_by_role("link", name="030 123 45 67").get_attribute("href") == "tel:0301234567"
+    assert axe_violations(page) == []
+    assert fits_320px(page)
+    assert axe_violations(page) == []
