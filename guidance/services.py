@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from core.audit import record_event
 from core.extensions import db
@@ -99,7 +100,12 @@ def publish_page(audience: Audience, title: dict, body: dict, by) -> GuidePageVe
     version = GuidePageVersion(audience=audience.value, number=number, title_nl=title["nl"], title_en=title["en"],
                                body_nl=body["nl"], body_en=body["en"], published_by_id=by.id)
     db.session.add(version)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:  # another editor published this page at the same moment
+        db.session.rollback()
+        raise GuidanceError(_l("Iemand anders publiceerde deze pagina tegelijk met u. Bekijk de geschiedenis en "
+                               "publiceer opnieuw."), field="body_nl") from None
     record_event("guidance.page_published", version, actor=by,
                  details={"audience": audience.value, "number": number})
     db.session.commit()

@@ -140,3 +140,19 @@ def test_only_admins_edit(client, login):
     assert client.post("/beheer/stappenplannen/ouders", data={**_form(), "publish": "1"}).status_code == 403
     assert client.post("/beheer/stappenplannen/contacten/mores", data={"phone": "1"}).status_code == 403
     assert db.session.scalar(select(GuidePageVersion)) is None
+
+
+def test_two_editors_publishing_at_once_get_a_message_not_an_error(client, login, monkeypatch):
+    admin = login(Role.admin)
+    from guidance import services
+    from guidance.models import Audience
+
+    services.publish_page(Audience.ouders, {"nl": "A", "en": "A"}, {"nl": "Een.", "en": "One."}, admin)
+    # the other editor read the highest number before this one published
+    monkeypatch.setattr(services, "func", type("F", (), {"max": staticmethod(lambda column: column.op("*")(0))}))
+    response = client.post("/beheer/stappenplannen/ouders", data={**_form(body_nl="Mijn tekst blijft."),
+                                                                   "publish": "1"})
+    body = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Iemand anders publiceerde deze pagina tegelijk met u." in body and "Mijn tekst blijft." in body
+    assert len(services.page_history(Audience.ouders)) == 1
