@@ -156,3 +156,10 @@ def test_two_editors_publishing_at_once_get_a_message_not_an_error(client, login
     assert response.status_code == 400
     assert "Iemand anders publiceerde deze pagina tegelijk met u." in body and "Mijn tekst blijft." in body
     assert len(services.page_history(Audience.ouders)) == 1
+
+
+def test_admins_find_the_editor_from_the_pages_and_others_do_not(client, login):
+    assert "/beheer/stappenplannen" not in client.get("/melden/ouders").get_data(as_text=True)
+    login(Role.admin)
+    assert 'href="/beheer/stappenplannen/ouders"' in client.get("/melden/ouders").get_data(as_text=True)
+    assert 'href="/beheer/stappenplannen"' in client.get("/melden").get_data(as_text=True)
