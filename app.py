@@ -111,6 +111,7 @@ def import_models() -> None:
     import compliance.review.models  # noqa: F401
     import core.models  # noqa: F401
     import core.notifications  # noqa: F401
+    import guidance.models  # noqa: F401
     import reporting.models  # noqa: F401
     import standards.models  # noqa: F401
 
@@ -160,6 +161,9 @@ def _register_blueprints(app: Flask) -> None:
     import reporting
 
     reporting.init_app(app)  # annual reports, sector figures, /cijfers, its API, demo step, daily-job receiver
+    import guidance
+
+    guidance.init_app(app)  # step plans, the wegwijzer, footer pages, poster and badge
     from core.openapi import bp as openapi_bp
 
     app.register_blueprint(openapi_bp)
@@ -170,6 +174,7 @@ def _register_hooks(app: Flask) -> None:
     from core.errors import refuse_unusable_input
     from core.mail import send_after_request
     from core.security import set_security_headers
+    from core.web import aria_current
 
     app.before_request(refuse_unusable_input)
     app.before_request(require_login)
@@ -179,7 +184,7 @@ def _register_hooks(app: Flask) -> None:
     @app.context_processor
     def inject():
         return {"current_locale": str(get_locale()), "has_endpoint": lambda name: name in app.view_functions,
-                **template_helpers()}
+                "aria_current": aria_current, **template_helpers()}
 
     @app.teardown_request
     def _forget_mail_flag(exc):

@@ -34,3 +34,13 @@ def get_or_404(model, ident):
 
 def form_error_message() -> str:
     return _("Niet alles is goed ingevuld. Bekijk de meldingen bij de velden.")
+
+
+def aria_current(endpoint: str, *section: str):
+    """` aria-current="page"` on the menu item of the page being shown; `"true"` when the page
+    belongs to the item's section (`section` lists those endpoints)."""
+    from markupsafe import Markup
+
+    if request.endpoint == endpoint:
+        return Markup(' aria-current="page"')
+    return Markup(' aria-current="true"') if request.endpoint in section else ""

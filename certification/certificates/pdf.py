@@ -1,5 +1,6 @@
-"""The certificate as a PDF: one A4 page in Dutch and English, with a QR code that leads to
-the public verification page.
+"""The certificate as a PDF: one A4 page a school frames, in Dutch with English where it
+helps, with the emblem, the school's name large and centred, and a QR code that leads to the
+public verification page. A tagged PDF with its language set (see `tagging`).
 
 Rendered on demand from the certificate's row, so nothing needs storing: the same
 certificate gives the same bytes, and a certificate that is no longer valid says so on the
@@ -24,9 +25,10 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
 
 from certification.certificates.models import Certificate, CertificateStatus
+from certification.certificates.tagging import TaggedCanvas
+from core import emblem
 
 PDF_MIMETYPE = "application/pdf"
 _NOTICES = {
@@ -99,7 +101,8 @@ class CertificateRenderer:
             "english": Style(regular, 9.5, 12.5, self.muted),
             "title": Style(bold, 22, 27, self.brand),
             "subtitle": Style(regular, 12, 16, self.muted),
-            "school": Style(bold, 20, 25, self.brand),
+            "school": Style(bold, 30, 36, self.ink),
+            "validity": Style(bold, 12, 16, self.brand),
             "label": Style(bold, 9.5, 12.5, self.ink),
             "heading": Style(bold, 12, 16, self.brand),
             "notice": Style(bold, 12, 16, self.warning),
@@ -124,16 +127,14 @@ class CertificateRenderer:
     def facts(self, certificate: Certificate) -> list[tuple[str, str, list[tuple[str, str]]]]:
         """(Dutch label, English label, [(style, text), ...]) per row."""
         plan = certificate.plan
-        issued, valid = self.dates(certificate.issued_on), self.dates(certificate.valid_until)
+        issued = self.dates(certificate.issued_on)
         places = [("body", self.place(item)) for item in certificate.scope or []] or [("body", "–")]
         plan_nl = f"{plan.title.get('nl', plan.code)}, versie {plan.version}"
-        plan_en = f"{plan.title.get('en', plan.code)}, version {plan.version}"
         return [
             ("Certificaatnummer", "Certificate number", [("body", certificate.number)]),
-            ("Afgegeven op", "Issued on", [("body", issued[0]), ("english", issued[1])]),
-            ("Geldig tot en met", "Valid until", [("body", valid[0]), ("english", valid[1])]),
+            ("Afgegeven op", "Issued on", [("body", issued[0])]),
             ("Locaties", "Locations in scope", places),
-            ("Kwaliteitsplan", "Quality plan", [("body", plan_nl), ("english", plan_en)]),
+            ("Kwaliteitsplan", "Quality plan", [("body", plan_nl)]),
             ("Uitgegeven door", "Issuer", [("body", self.issuer)]),
         ]
 
@@ -158,22 +159,27 @@ class CertificateRenderer:
     def story(self, certificate: Certificate) -> list[tuple]:
         plan = certificate.plan
         title_nl, title_en = plan.title.get("nl", plan.code), plan.title.get("en", plan.code)
+        valid_nl, valid_en = self.dates(certificate.valid_until)
         return [
             *self.notice(certificate),
-            ("text", "title", "Certificaat Dans Veilig Keurmerk"),
-            ("text", "subtitle", "Certificate · Dans Veilig quality mark"),
-            ("space", 12),
-            ("text", "body", f"{self.issuer} verklaart dat"),
-            ("text", "english", "hereby declares that"),
-            ("space", 6),
-            ("text", "school", certificate.school.name),
-            ("space", 4),
-            ("text", "body", f"voldoet aan het {title_nl}, versie {plan.version}."),
-            ("text", "english", f"meets the {title_en}, version {plan.version}."),
-            ("space", 14),
+            ("emblem", 24 * mm),
+            ("space", 8),
+            ("centre", "title", "Certificaat Dans Veilig Keurmerk", "H1"),
+            ("centre", "subtitle", "Certificate · Dans Veilig quality mark", "P"),
+            ("space", 16),
+            ("centre", "body", f"{self.issuer} verklaart dat", "P"),
+            ("space", 8),
+            ("centre", "school", certificate.school.name, "H2"),
+            ("space", 8),
+            ("centre", "body", f"voldoet aan het {title_nl}, versie {plan.version}.", "P"),
+            ("centre", "english", f"meets the {title_en}, version {plan.version}.", "P"),
+            ("space", 8),
+            ("centre", "validity", f"Geldig tot en met {valid_nl}", "P"),
+            ("centre", "english", f"Valid until {valid_en}", "P"),
+            ("space", 16),
             ("facts", self.facts(certificate)),
             *self.conditions(certificate),
-            ("space", 18),
+            ("space", 14),
             ("verification", self.verification_url(certificate)),
         ]
 
@@ -210,14 +216,17 @@ class CertificateRenderer:
         canvas.setLineWidth(0.4)
         for dutch, english, values in rows:
             y = self.page_room(canvas, y, 40)
-            bottom_label = self.draw_lines(canvas, "english", [english],
-                                           self.margin, self.draw_lines(canvas, "label", [dutch], self.margin, y))
+            with canvas.tagged("P"):
+                bottom_label = self.draw_lines(canvas, "english", [english], self.margin,
+                                               self.draw_lines(canvas, "label", [dutch], self.margin, y))
             bottom_value = y
-            for style, text in values:
-                bottom_value = self.draw_lines(canvas, style, self.lines(style, text, value_width - 4), value_x,
-                                               bottom_value)
+            with canvas.tagged("P"):
+                for style, text in values:
+                    bottom_value = self.draw_lines(canvas, style, self.lines(style, text, value_width - 4), value_x,
+                                                   bottom_value)
             y = min(bottom_label, bottom_value) - 5
-            canvas.line(self.margin, y, self.margin + self.width, y)
+            with canvas.artifact():
+                canvas.line(self.margin, y, self.margin + self.width, y)
             y -= 4
         return y
 
@@ -248,7 +257,8 @@ class CertificateRenderer:
 
     def draw_verification(self, canvas, y: float, url: str) -> float:
         y = self.page_room(canvas, y, self.qr_size + 8)
-        self.draw_qr(canvas, url, self.margin, y)
+        with canvas.tagged("Figure", alt=f"QR-code naar {url}"):
+            self.draw_qr(canvas, url, self.margin, y)
         text_x = self.margin + self.qr_size + 8 * mm
         text_width = self.width - self.qr_size - 8 * mm
         blocks = [("body", "Controleer of dit certificaat geldig is: scan de QR-code of ga naar"),
@@ -257,7 +267,8 @@ class CertificateRenderer:
         height = sum(len(lines) * self.styles[style].leading for style, lines in wrapped) + 4
         text_y = y - (self.qr_size - height) / 2
         for style, lines in wrapped:
-            text_y = self.draw_lines(canvas, style, lines, text_x, text_y - (4 if style == "url" else 0))
+            with canvas.tagged("P"):
+                text_y = self.draw_lines(canvas, style, lines, text_x, text_y - (4 if style == "url" else 0))
         return y - self.qr_size
 
     def page_room(self, canvas, y: float, needed: float) -> float:
@@ -268,18 +279,54 @@ class CertificateRenderer:
         self.decorate(canvas)
         return self.pagesize[1] - self.margin
 
+    def fit_school_name(self, name: str) -> str:
+        """The school's name on one line where it fits at 20 pt or more (a style made to measure
+        and kept), else wrapped at the largest size."""
+        school = self.styles["school"]
+        width = pdfmetrics.stringWidth(name, school.font, school.size)
+        room = self.width - 8 * mm
+        if width <= room:
+            return "school"
+        size = max(20, int(school.size * room / width))
+        key = f"school-{size}"
+        self.styles.setdefault(key, Style(school.font, size, size * 1.2, school.color))
+        return key
+
+    def draw_centred(self, canvas, style: str, lines: list[str], y: float) -> float:
+        s = self.styles[style]
+        canvas.setFont(s.font, s.size)
+        canvas.setFillColor(s.color)
+        for line in lines:
+            y -= s.leading
+            canvas.drawCentredString(self.pagesize[0] / 2, y + (s.leading - s.size) * 0.6, line)
+        return y
+
     def draw_story(self, canvas, story: list[tuple]) -> None:
         y = self.pagesize[1] - self.margin
         for kind, *payload in story:
             if kind == "space":
                 y -= payload[0]
+            elif kind == "emblem":
+                with canvas.artifact():
+                    emblem.draw(canvas, (self.pagesize[0] - payload[0]) / 2, y - payload[0], payload[0])
+                y -= payload[0]
+            elif kind == "centre":
+                style, text, role = payload
+                if style == "school":
+                    style = self.fit_school_name(text)
+                lines = self.lines(style, text, self.width - 8 * mm)
+                y = self.page_room(canvas, y, len(lines) * self.styles[style].leading)
+                with canvas.tagged(role):
+                    y = self.draw_centred(canvas, style, lines, y)
             elif kind == "text":
                 style, text = payload
                 lines = self.lines(style, text, self.width)
                 y = self.page_room(canvas, y, len(lines) * self.styles[style].leading)
-                y = self.draw_lines(canvas, style, lines, self.margin, y)
+                with canvas.tagged("H3" if style == "heading" else "P"):
+                    y = self.draw_lines(canvas, style, lines, self.margin, y)
             elif kind == "notice":
-                y = self.draw_notice(canvas, y, payload[0])
+                with canvas.tagged("P"):
+                    y = self.draw_notice(canvas, y, payload[0])
             elif kind == "facts":
                 y = self.draw_facts(canvas, y, payload[0])
             elif kind == "verification":
@@ -288,18 +335,21 @@ class CertificateRenderer:
     def decorate(self, canvas) -> None:
         """The frame and footer of every page."""
         width, height = self.pagesize
-        canvas.setStrokeColor(self.brand)
-        canvas.setLineWidth(3)
-        canvas.rect(10 * mm, 10 * mm, width - 20 * mm, height - 20 * mm, stroke=1, fill=0)
-        footer = self.styles["footer"]
-        canvas.setFont(footer.font, footer.size)
-        canvas.setFillColor(footer.color)
-        canvas.drawString(self.margin, 14 * mm, f"Dans Veilig Keurmerk · {self.number}")
-        canvas.drawRightString(width - self.margin, 14 * mm, f"{self.base_url}/verify/{self.number}")
+        with canvas.artifact():
+            canvas.setStrokeColor(self.brand)
+            canvas.setLineWidth(3)
+            canvas.rect(10 * mm, 10 * mm, width - 20 * mm, height - 20 * mm, stroke=1, fill=0)
+            canvas.setLineWidth(0.75)
+            canvas.rect(12.5 * mm, 12.5 * mm, width - 25 * mm, height - 25 * mm, stroke=1, fill=0)
+            footer = self.styles["footer"]
+            canvas.setFont(footer.font, footer.size)
+            canvas.setFillColor(footer.color)
+            canvas.drawString(self.margin, 15.5 * mm, f"Dans Veilig Keurmerk · {self.number}")
+            canvas.drawRightString(width - self.margin, 15.5 * mm, f"{self.base_url}/verify/{self.number}")
 
     def generate(self, certificate: Certificate) -> tuple[str, str, bytes]:
         buffer = io.BytesIO()
-        canvas = Canvas(buffer, pagesize=self.pagesize, invariant=1, pageCompression=1)
+        canvas = TaggedCanvas(buffer, pagesize=self.pagesize, invariant=1, pageCompression=1, lang="nl-NL")
         canvas.setTitle(f"Certificaat {certificate.number} {certificate.school.name}")
         canvas.setAuthor(self.issuer)
         canvas.setSubject("Dans Veilig Keurmerk")

@@ -107,3 +107,20 @@ def test_conditions_at_their_longest_render_within_a_fixed_budget(plan, app):
     _name, _type, data = CertificateRenderer().generate(certificate)
     assert time.perf_counter() - started < 20
     assert data.startswith(b"%PDF")
+def test_the_pdf_is_tagged_in_dutch_with_the_qr_code_described(client, certificate):
+    reader = PdfReader(io.BytesIO(_pdf(client, certificate.number)))
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "nl-NL" and bool(catalog["/MarkInfo"]["/Marked"])
+    document = catalog["/StructTreeRoot"]["/K"]
+    roles = [kid.get_object()["/S"] for kid in document["/K"]]
+    assert roles[0] == "/H1" and "/H2" in roles and "/Figure" in roles
+    figure = next(kid.get_object() for kid in document["/K"] if kid.get_object()["/S"] == "/Figure")
+    assert figure["/Alt"] == f"QR-code naar http://dansveilig.test/verify/{certificate.number}"
+    assert reader.pages[0]["/StructParents"] == 0
+
+
+def test_a_long_school_name_stays_whole_on_the_page(plan, client):
+    name = "Stichting Balletacademie en Dansvereniging Het Spiegelpaleis van Noord-Brabant"
+    certificate = factories.issue(name=name)
+    text = _text(_pdf(client, certificate.number))
+    assert all(word in text for word in name.split())

@@ -15,7 +15,7 @@ from accounts.permissions import is_public_endpoint
 from tests.test_access import SAMPLES
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ("app.py", "core", "accounts", "standards", "compliance", "certification", "privacy", "reporting")
+SOURCES = ("app.py", "core", "accounts", "standards", "compliance", "certification", "privacy", "reporting", "guidance")
 PAYLOAD = '<meta http-equiv="refresh" content="0;url=https://evil.example/">'
 LAZY = {"_l", "lazy_gettext", "lazy_ngettext", "lazy_pgettext", "lazy_npgettext"}
 

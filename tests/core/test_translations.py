@@ -7,7 +7,8 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ["app.py", "core", "accounts", "standards", "compliance", "certification", "reporting", "templates"]
+SOURCES = ["app.py", "core", "accounts", "standards", "compliance", "certification", "guidance", "reporting", "privacy",
+           "templates"]
 
 
 def test_english_catalogue_translates_every_source_string(tmp_path):
