@@ -128,7 +128,7 @@ def test_publishing_a_broken_file_is_refused(app, write_plan):
 
     with pytest.raises(PlanFileError) as refused:
         publish_plan(write_plan(replace=[('          en: "Studios you can see into"\n', "")]))
-    assert refused.value.errors == ["B2.title.en: missing (line 187)"]
+    assert refused.value.errors == ["B2.title.en: missing (line 186)"]
     assert _count(QualityPlan) == 0
 
 
