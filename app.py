@@ -143,11 +143,13 @@ def _register_blueprints(app: Flask) -> None:
 
 def _register_hooks(app: Flask) -> None:
     from accounts.permissions import require_login, template_helpers
+    from core.http_cache import set_cache_headers
     from core.mail import send_after_request
     from core.security import set_security_headers
 
     app.before_request(require_login)
     app.after_request(set_security_headers)
+    app.after_request(set_cache_headers)
     app.after_request(send_after_request)
 
     @app.context_processor

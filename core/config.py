@@ -76,6 +76,11 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "LOGIN_FAILURE_LIMIT_PER_ADDRESS": os.environ.get("LOGIN_FAILURE_LIMIT_PER_ADDRESS", "20 per 15 minutes"),
         "PASSWORD_RESET_MAX_AGE": int(os.environ.get("PASSWORD_RESET_MAX_AGE", str(60 * 60))),
         "EMAIL_CONFIRM_MAX_AGE": int(os.environ.get("EMAIL_CONFIRM_MAX_AGE", str(60 * 60 * 48))),
+        # How long a proxy or browser may keep a public answer (seconds). A suspension or a
+        # revocation shows on the verification page and in the registers after at most this.
+        "PUBLIC_CACHE_SECONDS": int(os.environ.get("PUBLIC_CACHE_SECONDS", "60")),
+        "STATUS_LIST_TTL_SECONDS": int(os.environ.get("STATUS_LIST_TTL_SECONDS", "60")),
+        "PLAN_CACHE_SECONDS": int(os.environ.get("PLAN_CACHE_SECONDS", "3600")),
         "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024 + 64 * 1024,
         "BABEL_DEFAULT_LOCALE": "nl",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Amsterdam",
