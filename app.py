@@ -143,10 +143,12 @@ def _register_blueprints(app: Flask) -> None:
 
 def _register_hooks(app: Flask) -> None:
     from accounts.permissions import require_login, template_helpers
+    import core.db_retry
     from core.http_cache import set_cache_headers
     from core.mail import send_after_request
     from core.security import set_security_headers
 
+    core.db_retry.init_app(app)
     app.before_request(require_login)
     app.after_request(set_security_headers)
     app.after_request(set_cache_headers)

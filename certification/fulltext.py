@@ -93,10 +93,15 @@ def dialect_of(connection) -> str:
 @contextmanager
 def reading():
     """A connection of its own for a public search: it only reads, so it needs none of the
-    request's session, whose creating, binding and closing a search would otherwise pay."""
+    request's session, whose creating, binding and closing a search would otherwise pay.
+    On PostgreSQL it runs without a transaction (psycopg's autocommit, set in the client):
+    no BEGIN before the queries and no ROLLBACK when the connection goes back to the pool,
+    two round trips fewer per search."""
     from core.extensions import db
 
     with db.engine.connect() as connection:
+        if connection.dialect.name != "sqlite":
+            connection = connection.execution_options(isolation_level="AUTOCOMMIT")
         yield connection
 
 
@@ -285,7 +290,24 @@ def match_expression(query_words: tuple[str, ...], exact: list[str], dialect: st
         return None
     if dialect == "postgresql":  # the index holds every prefix as a term of its own
         return " & ".join(list(query_words) + list(exact))
-    return " AND ".join([f'"{word}"*' for word in query_words] + [f'"{word}"' for word in exact])
+    return " AND ".join([_sqlite_prefix(word) for word in query_words] + [f'"{word}"' for word in exact])
+
+
+_MARKER_START = re.compile(MARKER_PATTERN)
+# "x" as a prefix of every real word: x + anything but the second letters of the markers.
+_X_PREFIX = "(" + " OR ".join(['"x"'] + [f'"x{c}"*' for c in "abdefhijklmnopqrtuvwxyz0123456789"]) + ")"
+
+
+def _sqlite_prefix(word: str) -> str:
+    """A query word as an FTS5 prefix, finding what PostgreSQL's index finds. FTS5 indexes the
+    prefixes of the filter markers too (`xgballet`, `xsactive`), which PostgreSQL does not: a
+    plain "x"* would match every row. So "x" is spelled out without the markers' second letters,
+    and a word that starts like a marker (as no Dutch word does) must match whole."""
+    if word == "x":
+        return _X_PREFIX
+    if _MARKER_START.match(word):
+        return f'"{word}"'
+    return f'"{word}"*'
 
 
 @event.listens_for(Engine, "connect")

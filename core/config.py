@@ -58,9 +58,12 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "APP_ENV": env,
         "SECRET_KEY": secret_key,
         "SQLALCHEMY_DATABASE_URI": database_url,
-        # A server connection can drop between requests (a restart, a proxy's timeout): check
-        # it on checkout. A SQLite file cannot, so it skips the extra query per request.
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": not database_url.startswith("sqlite")},
+        # A server connection can drop between requests (a restart, a proxy's timeout). Instead
+        # of a check query on every checkout (a round trip per request), connections are
+        # renewed after DATABASE_POOL_RECYCLE seconds and a read that meets a dropped one is
+        # run again once on a fresh connection (core.db_retry).
+        "SQLALCHEMY_ENGINE_OPTIONS": {} if database_url.startswith("sqlite") else {
+            "pool_pre_ping": False, "pool_recycle": int(os.environ.get("DATABASE_POOL_RECYCLE", "1800"))},
         "BASE_URL": os.environ.get("BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
         "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),
         "MAIL_PORT": int(os.environ.get("MAIL_PORT", "25")),
