@@ -142,8 +142,8 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_hooks(app: Flask) -> None:
-    from accounts.permissions import require_login, template_helpers
     import core.db_retry
+    from accounts.permissions import require_login, template_helpers
     from core.http_cache import set_cache_headers
     from core.mail import send_after_request
     from core.security import set_security_headers
