@@ -84,6 +84,11 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "PUBLIC_CACHE_SECONDS": int(os.environ.get("PUBLIC_CACHE_SECONDS", "60")),
         "STATUS_LIST_TTL_SECONDS": int(os.environ.get("STATUS_LIST_TTL_SECONDS", "60")),
         "PLAN_CACHE_SECONDS": int(os.environ.get("PLAN_CACHE_SECONDS", "3600")),
+        # Evidence in an S3-compatible bucket instead of the folder (core.s3_storage).
+        "EVIDENCE_S3_BUCKET": os.environ.get("EVIDENCE_S3_BUCKET", ""),
+        "EVIDENCE_S3_PREFIX": os.environ.get("EVIDENCE_S3_PREFIX", ""),
+        "EVIDENCE_S3_ENDPOINT_URL": os.environ.get("EVIDENCE_S3_ENDPOINT_URL", ""),
+        "EVIDENCE_S3_REGION": os.environ.get("EVIDENCE_S3_REGION", ""),
         "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024 + 64 * 1024,
         "BABEL_DEFAULT_LOCALE": "nl",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Amsterdam",
