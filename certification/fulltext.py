@@ -315,7 +315,11 @@ def _read_speed(dbapi_connection, connection_record):
     """SQLite: the registers read their FTS index on every search; let SQLite map the file
     into memory and keep more pages cached, instead of re-reading them through system calls.
     PostgreSQL: a web request's queries are small; starting parallel workers for one costs
-    more than it saves (and the registers' dense searches would start them for nothing)."""
+    more than it saves (and the registers' dense searches would start them for nothing).
+    psycopg prepares a statement on the server once a connection has run it five times (the
+    searches run without a transaction, so the prepared statements last); a prepared statement
+    is still planned for its own parameters, since one plan for every word (a generic plan)
+    reads a common surname like a rare one."""
     module = type(dbapi_connection).__module__
     if module.startswith("sqlite3"):
         cursor = dbapi_connection.cursor()
@@ -324,5 +328,5 @@ def _read_speed(dbapi_connection, connection_record):
         cursor.close()
     elif module.startswith("psycopg"):
         with dbapi_connection.cursor() as cursor:
-            cursor.execute("SET max_parallel_workers_per_gather = 0")
+            cursor.execute("SET max_parallel_workers_per_gather = 0; SET plan_cache_mode = force_custom_plan")
         dbapi_connection.commit()

@@ -23,6 +23,7 @@ def init_app(app) -> None:
         if app.config.get("APP_ENV") == "testing" and not os.environ.get("CREDENTIAL_KEY_PATH"):
             path = tempfile.mkdtemp(prefix="dansveilig-keys-")
         app.config["CREDENTIAL_KEY_PATH"] = path
+    app.config.setdefault("CREDENTIAL_SIGNING_KEYS", os.environ.get("CREDENTIAL_SIGNING_KEYS", ""))
     app.config.setdefault("CERTIFICATE_ISSUER_NAME",
                           os.environ.get("CERTIFICATE_ISSUER_NAME", "De Alliantie Dans Veilig"))
 
