@@ -140,9 +140,10 @@ def confirm_email(token: str) -> User:
 
 def _throttle_keys(email: str, address: str):
     cfg = current_app.config
+    prefix = cfg.get("RATELIMIT_KEY_PREFIX") or ""  # several installations may share one Redis
     return (
-        (parse(cfg["LOGIN_FAILURE_LIMIT"]), ("login-account", normalise_email(email))),
-        (parse(cfg["LOGIN_FAILURE_LIMIT_PER_ADDRESS"]), ("login-address", address or "-")),
+        (parse(cfg["LOGIN_FAILURE_LIMIT"]), (f"{prefix}login-account", normalise_email(email))),
+        (parse(cfg["LOGIN_FAILURE_LIMIT_PER_ADDRESS"]), (f"{prefix}login-address", address or "-")),
     )
 
 
