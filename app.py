@@ -47,6 +47,9 @@ def create_app(config: dict | None = None) -> Flask:
     from certification.certificates.cli import certificates_cli
 
     app.cli.add_command(certificates_cli)
+    from core.backup import backup_cli
+
+    app.cli.add_command(backup_cli)
     return app
 
 
