@@ -35,6 +35,7 @@ def test_public_pages_survive_a_dropped_connection(app, client, postgres):
         response = client.get(url)
         assert response.status_code == 200, url
     assert "Xander" in client.get("/api/v1/registry/teachers?q=xander").get_data(as_text=True)
+    db.engine.dispose()  # the test's own clean-up starts on fresh connections too
 
 
 def test_a_change_is_not_retried_and_the_next_request_works(app, client, postgres, login):
@@ -47,3 +48,4 @@ def test_a_change_is_not_retried_and_the_next_request_works(app, client, postgre
     _drop_every_connection_of_the_app(postgres)
     assert client.post("/taal", data={"lang": "en"}).status_code == 500
     assert client.post("/taal", data={"lang": "en"}).status_code == 302
+    db.engine.dispose()
