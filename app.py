@@ -54,6 +54,9 @@ def create_app(config: dict | None = None) -> Flask:
     from certification.certificates.cli import certificates_cli
 
     app.cli.add_command(certificates_cli)
+    from core.backup import backup_cli
+
+    app.cli.add_command(backup_cli)
     return app
 
 
@@ -170,15 +173,19 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_hooks(app: Flask) -> None:
+    import core.db_retry
     from accounts.permissions import require_login, template_helpers
     from core.errors import refuse_unusable_input
+    from core.http_cache import set_cache_headers
     from core.mail import send_after_request
     from core.security import set_security_headers
     from core.web import aria_current
 
     app.before_request(refuse_unusable_input)
+    core.db_retry.init_app(app)
     app.before_request(require_login)
     app.after_request(set_security_headers)
+    app.after_request(set_cache_headers)
     app.after_request(send_after_request)
 
     @app.context_processor

@@ -33,11 +33,16 @@ class Verdict:
 def _limits(email: str, address: str):
     cfg = current_app.config
     email, address = _email(email), address or "-"
+    prefix = _prefix()
     return {
-        "pair": (parse(cfg["LOGIN_FAILURE_LIMIT"]), ("login-pair", email, address)),
-        "address": (parse(cfg["LOGIN_FAILURE_LIMIT_PER_ADDRESS"]), ("login-address", address)),
-        "account": (parse(cfg["LOGIN_SLOWDOWN_AFTER"]), ("login-account", email)),
+        "pair": (parse(cfg["LOGIN_FAILURE_LIMIT"]), (f"{prefix}login-pair", email, address)),
+        "address": (parse(cfg["LOGIN_FAILURE_LIMIT_PER_ADDRESS"]), (f"{prefix}login-address", address)),
+        "account": (parse(cfg["LOGIN_SLOWDOWN_AFTER"]), (f"{prefix}login-account", email)),
     }
+
+
+def _prefix() -> str:
+    return current_app.config.get("RATELIMIT_KEY_PREFIX") or ""  # several installations may share one Redis
 
 
 def check(email: str, address: str) -> Verdict:
@@ -50,7 +55,7 @@ def check(email: str, address: str) -> Verdict:
         return Verdict(False)
     if not store.test(limits["account"][0], *limits["account"][1]):
         seconds = int(current_app.config["LOGIN_SLOWDOWN_SECONDS"])
-        if not store.hit(parse(f"1 per {seconds} seconds"), "login-slow", _email(email)):
+        if not store.hit(parse(f"1 per {seconds} seconds"), f"{_prefix()}login-slow", _email(email)):
             return Verdict(False, wait_seconds=seconds)
     return Verdict(True)
 

@@ -66,9 +66,12 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "APP_ENV": env,
         "SECRET_KEY": secret_key,
         "SQLALCHEMY_DATABASE_URI": database_url,
-        # A server connection can drop between requests (a restart, a proxy's timeout): check
-        # it on checkout. A SQLite file cannot, so it skips the extra query per request.
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": not database_url.startswith("sqlite")},
+        # A server connection can drop between requests (a restart, a proxy's timeout). Instead
+        # of a check query on every checkout (a round trip per request), connections are
+        # renewed after DATABASE_POOL_RECYCLE seconds and a read that meets a dropped one is
+        # run again once on a fresh connection (core.db_retry).
+        "SQLALCHEMY_ENGINE_OPTIONS": {} if database_url.startswith("sqlite") else {
+            "pool_pre_ping": False, "pool_recycle": int(os.environ.get("DATABASE_POOL_RECYCLE", "1800"))},
         "BASE_URL": os.environ.get("BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
         # Addresses the platform had before (comma-separated): credentials signed there keep
         # passing their status-list check after a move of the domain.
@@ -84,6 +87,7 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "MAIL_SEND_AFTER_REQUEST": _bool(os.environ.get("MAIL_SEND_AFTER_REQUEST"), True),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": False,
+        "RATELIMIT_KEY_PREFIX": os.environ.get("RATELIMIT_KEY_PREFIX", ""),
         "LOGIN_FAILURE_LIMIT": os.environ.get("LOGIN_FAILURE_LIMIT", "5 per 15 minutes"),
         "LOGIN_FAILURE_LIMIT_PER_ADDRESS": os.environ.get("LOGIN_FAILURE_LIMIT_PER_ADDRESS", "20 per 15 minutes"),
         "LOGIN_SLOWDOWN_AFTER": os.environ.get("LOGIN_SLOWDOWN_AFTER", "10 per 15 minutes"),
@@ -93,6 +97,16 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "TRUSTED_PROXIES": _count(os.environ.get("TRUSTED_PROXIES"), "TRUSTED_PROXIES"),
         "PASSWORD_RESET_MAX_AGE": int(os.environ.get("PASSWORD_RESET_MAX_AGE", str(60 * 60))),
         "EMAIL_CONFIRM_MAX_AGE": int(os.environ.get("EMAIL_CONFIRM_MAX_AGE", str(60 * 60 * 48))),
+        # How long a proxy or browser may keep a public answer (seconds). A suspension or a
+        # revocation shows on the verification page and in the registers after at most this.
+        "PUBLIC_CACHE_SECONDS": int(os.environ.get("PUBLIC_CACHE_SECONDS", "60")),
+        "STATUS_LIST_TTL_SECONDS": int(os.environ.get("STATUS_LIST_TTL_SECONDS", "60")),
+        "PLAN_CACHE_SECONDS": int(os.environ.get("PLAN_CACHE_SECONDS", "3600")),
+        # Evidence in an S3-compatible bucket instead of the folder (core.s3_storage).
+        "EVIDENCE_S3_BUCKET": os.environ.get("EVIDENCE_S3_BUCKET", ""),
+        "EVIDENCE_S3_PREFIX": os.environ.get("EVIDENCE_S3_PREFIX", ""),
+        "EVIDENCE_S3_ENDPOINT_URL": os.environ.get("EVIDENCE_S3_ENDPOINT_URL", ""),
+        "EVIDENCE_S3_REGION": os.environ.get("EVIDENCE_S3_REGION", ""),
         "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024 + 64 * 1024,
         "BABEL_DEFAULT_LOCALE": "nl",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Amsterdam",

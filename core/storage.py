@@ -20,6 +20,7 @@ import re
 import tempfile
 import time
 from abc import ABC, abstractmethod
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -64,6 +65,9 @@ class Storage(ABC):
         """Remove half-written files older than `max_age` seconds; how many were removed.
         A store that writes atomically by itself (an object store) has none."""
         return 0
+    @abstractmethod
+    def names(self) -> Iterator[str]:
+        """The SHA-256 of every stored file (for backups)."""
 
 
 class FolderStorage(Storage):
@@ -123,12 +127,27 @@ class FolderStorage(Storage):
             except FileNotFoundError:  # another node swept it first
                 pass
         return removed
+    def names(self) -> Iterator[str]:
+        for path in sorted(self.root.glob("??/??/*")):
+            if _SHA256.fullmatch(path.name):
+                yield path.name
 
 
 def get_storage(app=None) -> Storage:
-    """The evidence storage configured for the app: EVIDENCE_STORAGE_PATH, by default
+    """The evidence storage configured for the app: an S3-compatible bucket when
+    EVIDENCE_S3_BUCKET is set, else the folder EVIDENCE_STORAGE_PATH, by default
     `instance/evidence`; a relative path counts from the project folder."""
     app = app or current_app
+    bucket = app.config.get("EVIDENCE_S3_BUCKET")
+    if bucket:
+        from core.s3_storage import S3Storage
+
+        settings = (bucket, app.config.get("EVIDENCE_S3_PREFIX", ""), app.config.get("EVIDENCE_S3_ENDPOINT_URL"),
+                    app.config.get("EVIDENCE_S3_REGION"))
+        cached = app.extensions.get("evidence_s3")
+        if cached is None or cached[0] != settings:  # a boto3 client is costly to make, and thread-safe
+            cached = app.extensions["evidence_s3"] = (settings, S3Storage(*settings))
+        return cached[1]
     path = app.config.get("EVIDENCE_STORAGE_PATH") or os.path.join(app.instance_path, "evidence")
     if not os.path.isabs(path):
         path = os.path.join(app.root_path, path)

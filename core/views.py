@@ -5,7 +5,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from accounts.permissions import public
-from core.extensions import db
+from core.extensions import csrf, db
 from core.web import safe_next
 
 bp = Blueprint("core", __name__)
@@ -25,7 +25,13 @@ def report():
 
 @bp.post("/taal")
 @public
+@csrf.exempt
 def set_language():
+    # The public pages carry no CSRF token (so that a proxy may cache them): a visitor without
+    # a login may switch the language without one. A logged-in user's choice is stored on the
+    # account, so that needs the token like every other change.
+    if current_user.is_authenticated and current_app.config.get("WTF_CSRF_ENABLED", True):
+        csrf.protect()
     lang = request.form.get("lang")
     if lang in current_app.config["LANGUAGES"]:
         session["lang"] = lang

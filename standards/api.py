@@ -4,6 +4,7 @@ from flask import Blueprint, jsonify, request
 from flask_babel import gettext as _
 
 from accounts.permissions import public
+from core.http_cache import cacheable
 from standards import DEFAULT_PLAN_CODE, services
 
 bp = Blueprint("standards_api", __name__, url_prefix="/api/v1")
@@ -21,6 +22,7 @@ def _plan_json(plan) -> dict:
 
 @bp.get("/quality-plan")
 @public
+@cacheable("PLAN_CACHE_SECONDS")
 def quality_plan():
     plan = services.current_plan(request.args.get("code", DEFAULT_PLAN_CODE), full=True)
     if plan is None:
@@ -30,6 +32,7 @@ def quality_plan():
 
 @bp.get("/quality-plan/<version>")
 @public
+@cacheable("PLAN_CACHE_SECONDS")
 def quality_plan_version(version):
     plan = services.get_plan(request.args.get("code", DEFAULT_PLAN_CODE), version, full=True)
     if plan is None:

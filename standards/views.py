@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 
 from accounts.models import Role
 from accounts.permissions import public, roles_required
+from core.http_cache import cacheable
 from standards import DEFAULT_PLAN_CODE, services
 from standards.recommendations import RECOMMENDATIONS
 from standards.vocabulary import CPD_CATEGORIES, EVIDENCE_KINDS, SCHOOL_TYPES, localized
@@ -26,6 +27,7 @@ def _render_plan(plan):
 
 @bp.get("/kwaliteitsplan")
 @public
+@cacheable("PLAN_CACHE_SECONDS")
 def plan():
     current = services.current_plan(DEFAULT_PLAN_CODE, full=True)
     if current is None:
@@ -35,6 +37,7 @@ def plan():
 
 @bp.get("/kwaliteitsplan/<version>")
 @public
+@cacheable("PLAN_CACHE_SECONDS")
 def plan_version(version):
     found = services.get_plan(DEFAULT_PLAN_CODE, version, full=True)
     if found is None:

@@ -18,7 +18,7 @@ from accounts.models import Role
 from app import create_app
 from core.extensions import db, limiter
 
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.browser", "tests.s3_server"]
 
 DEFAULT_PASSWORD = "correct horse battery"
 

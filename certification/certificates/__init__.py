@@ -24,6 +24,7 @@ def init_app(app) -> None:
             path = tempfile.mkdtemp(prefix="dansveilig-keys-")
         app.config["CREDENTIAL_KEY_PATH"] = path
     app.config.setdefault("SIGNING_KEYS_LOST", os.environ.get("SIGNING_KEYS_LOST", "") in ("1", "true", "yes"))
+    app.config.setdefault("CREDENTIAL_SIGNING_KEYS", os.environ.get("CREDENTIAL_SIGNING_KEYS", ""))
     app.config.setdefault("CERTIFICATE_ISSUER_NAME",
                           os.environ.get("CERTIFICATE_ISSUER_NAME", "De Alliantie Dans Veilig"))
 

@@ -11,6 +11,7 @@ from certification.certificates.credentials import MEDIA_TYPE, credential_jwt, v
 from certification.certificates.errors import CertificateError
 from certification.certificates.services import find_certificate
 from core.extensions import csrf
+from core.http_cache import cacheable
 
 bp = Blueprint("certificates_api", __name__)
 MAX_CREDENTIAL_BYTES = 64 * 1024
@@ -42,6 +43,7 @@ def certificate_json(certificate) -> dict:
 
 @bp.get("/api/v1/certificates/<number>")
 @public
+@cacheable("PUBLIC_CACHE_SECONDS")
 def certificate(number):
     found = find_certificate(number)
     return jsonify(certificate_json(found)) if found else _not_found()
@@ -94,6 +96,7 @@ def _school_json(entry, url_prefix: str) -> dict:
 
 @bp.get("/api/v1/registry/schools")
 @public
+@cacheable("PUBLIC_CACHE_SECONDS")
 def registry_schools():
     try:
         query = registry.parse_query(request.args, strict=True)
@@ -107,17 +110,17 @@ def registry_schools():
 
 @bp.get("/.well-known/jwks.json")
 @public
+@cacheable("PLAN_CACHE_SECONDS")
 def jwks():
-    response = jsonify(signing.jwks())
-    response.headers["Cache-Control"] = "public, max-age=3600"
-    return response
+    return jsonify(signing.jwks())
 
 
 @bp.get("/credentials/status/<list_id>")
 @public
+@cacheable("STATUS_LIST_TTL_SECONDS")
 def status_list(list_id):
     token = status_lists.signed_list(list_id[:40])
     if token is None:
         return _error(_("Deze statuslijst bestaat niet."), 404)
-    # Verifiers must see a revocation at once: they may keep the list, but must ask again.
-    return Response(token, mimetype="application/vc+jwt", headers={"Cache-Control": "no-cache"})
+    # Verifiers and proxies may keep the list as long as its `ttl` says (STATUS_LIST_TTL_SECONDS).
+    return Response(token, mimetype="application/vc+jwt")

@@ -27,7 +27,10 @@ def daily():
 @certificates_cli.command("rotate-key")
 def rotate_key():
     """Make a new signing key; the old ones stay in the JWKS so that what they signed still verifies."""
-    from certification.certificates.signing import generate_key, key_folder
+    from certification.certificates.signing import KeysFromEnvironment, generate_key, key_folder
 
-    key = generate_key()
+    try:
+        key = generate_key()
+    except KeysFromEnvironment as error:
+        raise click.ClickException(str(error)) from error
     click.echo(f"New signing key {key.kid} in {key_folder()}; it signs from now on.")

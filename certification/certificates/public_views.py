@@ -13,6 +13,7 @@ from certification.certificates.models import CertificateStatus
 from certification.certificates.pdf import certificate_pdf as render_pdf
 from certification.certificates.services import find_certificate, normalise_number
 from compliance.vocabulary import GENRES, reporting_points
+from core.http_cache import cacheable
 
 _TEMPLATES = "certification/certificates"
 
@@ -31,6 +32,7 @@ def verify_lookup():
 
 @bp.get("/verify/<number>")
 @public
+@cacheable("PUBLIC_CACHE_SECONDS")
 def verify(number):
     certificate = find_certificate(number)
     if certificate is None:
@@ -56,6 +58,7 @@ def certificate_pdf(number):
 
 @bp.get("/register/scholen")
 @public
+@cacheable("PUBLIC_CACHE_SECONDS")
 def schools():
     try:
         query = registry.parse_query(request.args)
@@ -68,6 +71,7 @@ def schools():
 
 @bp.get("/register/scholen/<int:school_id>")
 @public
+@cacheable("PUBLIC_CACHE_SECONDS")
 def school(school_id):
     entry = registry.registry_entry(school_id)
     if entry is None:

@@ -6,7 +6,9 @@ public JWK. The file `current` names the key that signs; every key in the folder
 the published JWKS, so credentials signed before a rotation still verify. The first key is
 generated on first use. Several processes or machines share the folder (a mounted volume
 or a secret store); nothing about the keys is kept in a process's memory but a cache that
-follows the files.
+follows the files. Or the environment holds them: CREDENTIAL_SIGNING_KEYS, one or more PEM
+private keys one after the other, the last one signing (rotate by appending a new key and
+restarting the nodes); the folder is then not used.
 """
 
 import base64
@@ -29,6 +31,11 @@ from core.config import ConfigError
 ALGORITHM = "ES256"
 _CURRENT = "current"
 _cache: dict[str, tuple[tuple, list["SigningKey"]]] = {}
+_PEM = re.compile(r"-----BEGIN (?:EC )?PRIVATE KEY-----.+?-----END (?:EC )?PRIVATE KEY-----", re.DOTALL)
+
+
+class KeysFromEnvironment(RuntimeError):
+    """The keys come from CREDENTIAL_SIGNING_KEYS; a new one is added there, not here."""
 
 
 class SignatureError(Exception):
@@ -98,8 +105,29 @@ def _write_private(path: Path, data: bytes) -> None:
         raise
 
 
+def _environment_keys() -> list[SigningKey] | None:
+    text = current_app.config.get("CREDENTIAL_SIGNING_KEYS") or ""
+    if not text.strip():
+        return None
+    cached = _cache.get("environment")
+    if cached and cached[0] == (text,):
+        return cached[1]
+    keys = []
+    for pem in _PEM.findall(text.replace("\\n", "\n")):
+        private_key = serialization.load_pem_private_key(pem.encode(), password=None)
+        if not isinstance(private_key, ec.EllipticCurvePrivateKey):
+            raise ValueError("CREDENTIAL_SIGNING_KEYS: only P-256 (EC) private keys")
+        keys.append(SigningKey(thumbprint(private_key.public_key()), private_key))
+    if not keys:
+        raise ValueError("CREDENTIAL_SIGNING_KEYS holds no PEM private key")
+    _cache["environment"] = ((text,), keys)
+    return keys
+
+
 def generate_key(folder: Path | None = None) -> SigningKey:
     """Make a new key, store it and make it the one that signs (a rotation)."""
+    if folder is None and _environment_keys():
+        raise KeysFromEnvironment("The signing keys come from CREDENTIAL_SIGNING_KEYS: add a new key there.")
     folder = folder or key_folder()
     folder.mkdir(parents=True, exist_ok=True)
     os.chmod(folder, 0o700)
@@ -121,7 +149,9 @@ def _listing(folder: Path) -> tuple:
 
 
 def all_keys(folder: Path | None = None) -> list[SigningKey]:
-    """Every key in the folder, oldest first."""
+    """Every key in the folder (or the environment), oldest first."""
+    if folder is None and (from_environment := _environment_keys()):
+        return from_environment
     folder = folder or key_folder()
     listing = _listing(folder)
     cached = _cache.get(str(folder))
@@ -179,6 +209,8 @@ def check_keys_present(app) -> None:
 def current_key(folder: Path | None = None) -> SigningKey:
     """The key that signs now; generated when there is none yet (in production only while no
     certificate exists: a lost folder at run time must not be papered over either)."""
+    if folder is None and (from_environment := _environment_keys()):
+        return from_environment[-1]
     folder = folder or key_folder()
     keys = all_keys(folder)
     if not keys:

@@ -77,7 +77,11 @@ def _pair(generation: int) -> dict[StatusPurpose, StatusList]:
     for purpose, list_id in zip(StatusPurpose, ids, strict=True):
         _insert_ignoring_conflict({"list_id": list_id, "purpose": purpose, "size": LIST_SIZE,
                                    "bits": bytes(LIST_SIZE // 8), "updated_at": utcnow()})
-    return _locked(ids)
+    pair = _locked(ids)
+    for status_list in pair.values():
+        if status_list.credential is None:  # signed once, so that every answer (and its ETag) is the same
+            status_list.credential = sign_status_list(status_list)
+    return pair
 
 
 def assign_status_index(certificate: Certificate) -> None:
@@ -131,7 +135,10 @@ def status_list_payload(status_list: StatusList) -> dict:
         "issuer": issuer(),
         "validFrom": iso_z(status_list.updated_at),
         "credentialSubject": {"id": f"{url}#list", "type": "BitstringStatusList",
-                              "statusPurpose": status_list.purpose.value, "encodedList": encode_bits(status_list.bits)},
+                              "statusPurpose": status_list.purpose.value, "encodedList": encode_bits(status_list.bits),
+                              # how long a verifier may keep the list, in milliseconds (Bitstring
+                              # Status List §2.2); the HTTP answer's max-age says the same
+                              "ttl": current_app.config["STATUS_LIST_TTL_SECONDS"] * 1000},
         "iss": current_app.config["BASE_URL"],
         "iat": int(status_list.updated_at.timestamp()),
     }

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from accounts.permissions import public
 from certification.teachers import services
 from certification.teachers.services import InvalidRegistrationNumber, RegistryError
+from core.http_cache import cacheable
 
 bp = Blueprint("registry_api", __name__, url_prefix="/api/v1")
 SEARCH_PARAMETERS = {"q", "genre", "status", "page", "per_page", "lang"}
@@ -23,6 +24,7 @@ def _teacher_url_prefix() -> str:
 
 @bp.get("/registry/teachers")
 @public
+@cacheable("PUBLIC_CACHE_SECONDS")
 def teachers():
     unknown = sorted(set(request.args) - SEARCH_PARAMETERS)
     if unknown:
@@ -42,6 +44,7 @@ def teachers():
 
 @bp.get("/registry/teachers/<registration_number>")
 @public
+@cacheable("PUBLIC_CACHE_SECONDS")
 def teacher(registration_number):
     try:
         found = services.find_public_teacher(registration_number)

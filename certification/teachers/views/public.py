@@ -8,6 +8,7 @@ from certification.blueprint import bp
 from certification.teachers import services
 from certification.teachers.models import PUBLIC_STATUSES, QualificationKind
 from certification.teachers.services import InvalidRegistrationNumber, RegistryError
+from core.http_cache import cacheable
 
 
 def _genres():
@@ -18,6 +19,7 @@ def _genres():
 
 @bp.get("/register/docenten")
 @public
+@cacheable("PUBLIC_CACHE_SECONDS")
 def teachers():
     error, result = None, None
     try:
@@ -30,6 +32,7 @@ def teachers():
 
 @bp.get("/register/docenten/<registration_number>")
 @public
+@cacheable("PUBLIC_CACHE_SECONDS")
 def teacher(registration_number):
     try:
         found = services.find_public_teacher(registration_number)
