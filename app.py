@@ -136,6 +136,9 @@ def _register_blueprints(app: Flask) -> None:
     import certification.certificates
 
     certification.certificates.init_app(app)  # config defaults (signing keys), admin pages, API, demo step
+    import home
+
+    home.init_app(app)  # each role's home page (/start), assembled from every package's parts
     from core.openapi import bp as openapi_bp
 
     app.register_blueprint(openapi_bp)
