@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext as _nl
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
@@ -251,6 +252,30 @@ def _apply_answer(answer: Answer, by: User, data: AnswerInput, narrative: str, l
         "links_removed": [link.url for link in removed_links]})
 
 
+def _is_change(answer: Answer, data: AnswerInput) -> bool:
+    narrative = (data.narrative or "").replace("\r\n", "\n").strip()
+    return bool(data.rating != answer.rating or narrative != (answer.narrative or "") or data.uploads
+                or data.attach_evidence_id or data.detach_evidence_ids or (data.link_url or "").strip()
+                or data.remove_link_ids)
+
+
+def save_answers(by: User, inputs: list[tuple[Answer, AnswerInput]]) -> tuple[list[Answer], dict[int, ComplianceError]]:
+    """The single save of a domain page: each criterion is saved on its own (all of it or
+    nothing), so one criterion's refusal keeps the others' changes. Unchanged criteria are
+    left alone. Returns (saved answers, {answer id: refusal})."""
+    saved, refused = [], {}
+    for answer, data in inputs:
+        if not _is_change(answer, data):
+            continue
+        try:
+            save_answer(answer, by, data)
+        except ComplianceError as exc:
+            refused[answer.id] = exc
+        else:
+            saved.append(answer)
+    return saved, refused
+
+
 # --- submit and withdraw ----------------------------------------------------------------------------
 
 def submit_assessment(assessment: Assessment, by: User) -> None:
@@ -260,8 +285,9 @@ def submit_assessment(assessment: Assessment, by: User) -> None:
     if assessment.status is AssessmentStatus.draft:
         missing = missing_items(assessment)
         if missing:
-            raise IncompleteAssessment(_l("Je kunt nog niet indienen: bij %(n)s eisen ontbreekt nog iets.",
-                                          n=len(missing)), missing)
+            raise IncompleteAssessment(_nl("Je kunt nog niet indienen: bij %(num)d eis ontbreekt nog iets.",
+                                           "Je kunt nog niet indienen: bij %(num)d eisen ontbreekt nog iets.",
+                                           len(missing)), missing)
     transition(assessment, AssessmentStatus.submitted, by, details={"criteria": len(assessment.answers)})
     assessment.submitted_at = assessment.status_changed_at
     for answer in assessment.answers:

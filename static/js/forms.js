@@ -66,14 +66,12 @@
     var data = new FormData();
     var token = form && form.querySelector("input[name=csrf_token]");
     if (token) { data.append("csrf_token", token.value); }
-    var fields = block.querySelectorAll("[data-draft]");
+    var fields = block.querySelectorAll("input[name], textarea[name], select[name]");
     var sent = [];
     Array.prototype.forEach.call(fields, function (field) {
-      if ((field.type === "radio" || field.type === "checkbox") && !field.checked) { return; }
-      data.append(field.getAttribute("data-draft"), field.value);
-    });
-    Array.prototype.forEach.call(block.querySelectorAll("[data-draft]"), function (field) {
       if (dirty.has(field)) { sent.push(field); }
+      if ((field.type === "radio" || field.type === "checkbox") && !field.checked) { return; }
+      data.append(field.name, field.value);
     });
     fetch(url, { method: "POST", body: data, credentials: "same-origin",
                  headers: { "Accept": "application/json", "X-Requested-With": "fetch" } })
@@ -81,7 +79,12 @@
       .then(function (result) {
         if (status) { status.textContent = result[1].message || ""; }
         if (result[0]) {
-          sent.forEach(function (field) { dirty.delete(field); });
+          sent.forEach(function (field) {
+            dirty.delete(field);
+            if (field.type === "radio") {  // the whole group was saved
+              Array.prototype.forEach.call(document.getElementsByName(field.name), function (f) { dirty.delete(f); });
+            }
+          });
         }
       })
       .catch(function () {
@@ -96,15 +99,23 @@
 
   document.addEventListener("input", function (event) {
     var block = event.target.closest && event.target.closest("[data-autosave-url]");
-    if (block && event.target.hasAttribute("data-draft")) { schedule(block); }
+    if (block && event.target.name) { schedule(block); }
   });
   document.addEventListener("change", function (event) {
     var block = event.target.closest && event.target.closest("[data-autosave-url]");
-    if (block && event.target.hasAttribute("data-draft")) { schedule(block); }
+    if (block && event.target.name) { schedule(block); }
   });
+
+  function focusConfirmation() {
+    // After a save the page opens at the save button; its confirmation is announced there.
+    var target = location.hash && document.getElementById(location.hash.slice(1));
+    var status = target && target.querySelector("[role=status]");
+    if (status) { status.focus(); }
+  }
 
   document.addEventListener("DOMContentLoaded", function () {
     nameScrollBoxes();
     focusErrors();
+    focusConfirmation();
   });
 }());
