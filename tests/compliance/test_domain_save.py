@@ -70,3 +70,11 @@ def test_the_background_draft_answers_in_json(owner_client, assessment):
 def test_evidence_is_folded_until_asked_for(owner_client, assessment):
     html = owner_client.get(f"/zelfevaluaties/{assessment.id}/domein/A").get_data(as_text=True)
     assert '<details class="evidence-more">' in html and '<details class="evidence-more" open>' not in html
+
+
+def test_the_primary_button_says_what_is_missing_and_links_there(owner_client, assessment):
+    html = owner_client.get(f"/zelfevaluaties/{assessment.id}").get_data(as_text=True)
+    first = assessment.answers[0].criterion
+    assert f"Nog {len(assessment.answers)} eisen te doen" in html
+    assert f'href="/zelfevaluaties/{assessment.id}/domein/{first.domain.code}#criterion-{first.code}"' in html
+    assert f'href="/zelfevaluaties/{assessment.id}/indienen"' not in html
