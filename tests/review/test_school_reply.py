@@ -74,3 +74,15 @@ def test_advice_is_offered_only_once_every_criterion_has_a_verdict(client, plan)
     rf.judge_all(assessment, reviewer)
     html = client.get(f"/beoordelen/{assessment.id}").get_data(as_text=True)
     assert "Advies geven" in html and "eisen te beoordelen" not in html
+
+
+def test_the_question_mail_uses_the_singular_and_its_subject_has_no_full_stop(client, plan):
+    from sqlalchemy import select
+
+    from core.models import OutboxMessage
+
+    assessment, (answer,) = _asked("Hoe vaak?")
+    message = db.session.execute(select(OutboxMessage).where(OutboxMessage.subject.like("De beoordelaar vraagt%"))
+                                 ).scalars().first()
+    assert message.subject == f"De beoordelaar vraagt om aanvulling bij 1 eis van {assessment.school.name}"
+    assert "vraag bij 1 eis." in message.body_text

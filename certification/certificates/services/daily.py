@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext as _nl
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -68,8 +69,9 @@ def _expiry_notice(certificate: Certificate, on: date, report: DailyReport) -> N
     if not due or (certificate.expiry_notice_days is not None and certificate.expiry_notice_days <= min(due)):
         return
     certificate.expiry_notice_days = min(due)
-    notify_school(certificate, _l("Jullie certificaat %(number)s verloopt over %(days)s dagen",
-                                  number=certificate.number, days=days_left), "expiring", days=days_left)
+    notify_school(certificate, _nl("Jullie certificaat %(number)s verloopt over %(num)d dag",
+                                   "Jullie certificaat %(number)s verloopt over %(num)d dagen", days_left,
+                                   number=certificate.number), "expiring", days=days_left)
     record_event("certificate.expiry_notice", certificate, details={"number": certificate.number,
                                                                   "days_left": days_left})
     report.expiry_notices += 1
