@@ -78,8 +78,9 @@ def test_a_school_starts_a_registration_and_the_teacher_confirms_by_email(app, c
     school = factories.make_school(owner)
     log_in(client, owner)
     response = client.post(f"/scholen/{school.id}/docenten/aanmelden", data={
-        "first_name": "Noor", "last_name": "Peeters", "email": "noor@example.nl", "genres": ["jazz"],
-        "role": "Docent jazz", "works_with_minors": "y", "since": services.today().isoformat()})
+        "nieuw-first_name": "Noor", "nieuw-last_name": "Peeters", "nieuw-email": "noor@example.nl",
+        "nieuw-genres": ["jazz"], "nieuw-role": "Docent jazz", "nieuw-works_with_minors": "y",
+        "nieuw-since": services.today().isoformat()})
     assert response.status_code == 302
     teacher = db.session.execute(select(Teacher).where(Teacher.email == "noor@example.nl")).scalar_one()
     assert teacher.user_id is None and teacher.status is TeacherStatus.pending
@@ -107,10 +108,13 @@ def test_inviting_a_teacher_who_is_already_registered_asks_for_the_number(client
     school = factories.make_school(owner)
     log_in(client, owner)
     response = client.post(f"/scholen/{school.id}/docenten/aanmelden", data={
-        "first_name": "A", "last_name": "B", "email": teacher.email, "genres": ["jazz"], "role": "Docent",
-        "since": services.today().isoformat()})
-    assert response.status_code == 400 and "registratienummer" in response.get_data(as_text=True)
-    assert teacher.registration_number not in response.get_data(as_text=True)
+        "nieuw-first_name": "A", "nieuw-last_name": "B", "nieuw-email": teacher.email, "nieuw-genres": ["jazz"],
+        "nieuw-role": "Docent", "nieuw-since": services.today().isoformat()})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and "registratienummer" in html
+    assert teacher.registration_number not in html
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "element ids repeat on the page"
 
 
 def test_self_registration_takes_over_a_registration_started_elsewhere(plan):
