@@ -12,7 +12,6 @@ from certification.teachers.services import Invitation, RegistryError
 from certification.teachers.views import bp, show_error
 from core.web import get_or_404
 
-
 INVITE = "nieuw"  # the page holds two forms with the same fields: the second one's ids get a prefix
 
 
