@@ -87,8 +87,8 @@ def test_the_sanction_form_refuses_bad_input_with_a_message(client, active, admi
         "until": "2026-04-01"})
     assert response.status_code == 400 and "einddatum" in response.get_data(as_text=True)
     assert client.post(f"/beheer/docenten/{active.id}/maatregel", data={"kind": "verbannen"}).status_code == 400
-    assert client.post(f"/beheer/docenten/{active.id}/maatregel-opheffen", data={"opheffen-reason": "Geen maatregel actief"}
-                       ).status_code == 400
+    assert client.post(f"/beheer/docenten/{active.id}/maatregel-opheffen",
+                       data={"opheffen-reason": "Geen maatregel actief"}).status_code == 400
 
 
 def test_the_teacher_page_with_both_sanction_forms_has_unique_ids(client, active, admin):
