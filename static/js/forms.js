@@ -13,6 +13,8 @@
   function focusErrors() {
     var target = document.querySelector(".error-summary") || document.querySelector(".flash-error");
     if (!target) { return; }
+    var prefix = document.documentElement.getAttribute("lang") === "en" ? "Error: " : "Fout: ";
+    if (document.title.indexOf(prefix) !== 0) { document.title = prefix + document.title; }
     if (!target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
     target.focus();
   }
