@@ -24,7 +24,8 @@ def _log_in(page, user):
     page.locator("main").get_by_role("button", name="Inloggen").click()
 
 
-@pytest.mark.parametrize("role,part", [(Role.school_owner, "Mijn scholen"), (Role.teacher, "Mijn registratie als docent"),
+@pytest.mark.parametrize("role,part", [(Role.school_owner, "Mijn scholen"),
+                                       (Role.teacher, "Mijn registratie als docent"),
                                        (Role.assessor, "Beoordelen"), (Role.admin, "Beheer")])
 def test_every_role_lands_on_its_home(page, role, part):
     cf.published_plan()
