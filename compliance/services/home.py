@@ -2,12 +2,13 @@
 self-assessment and what is still missing, in a fixed number of queries."""
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from accounts.models import User
-from compliance.models import Answer, Assessment, AssessmentStatus, School, SchoolMember
+from compliance.models import Answer, AnswerEvidence, Assessment, AssessmentStatus, Evidence, School, SchoolMember
 from compliance.services.assessments import Missing, answer_problems
 from core.extensions import db
 from standards.models import Criterion
@@ -52,3 +53,20 @@ def school_states(user: User) -> list[SchoolState]:
             state.complete = state.total - len(state.missing)
         states.append(state)
     return states
+
+
+def evidence_running_out(user: User, renewal_by_school: dict[int, date], within_days: int = 365) -> dict[int, list]:
+    """{school id: evidence files with a "valid until" date before the school's next renewal
+    (its certificate's end; without one, `within_days` from today)}, for the schools the
+    user manages. Only files that support an answer count. One query."""
+    default = date.today() + timedelta(days=within_days)
+    latest = max([default, *renewal_by_school.values()])
+    rows = db.session.execute(select(Evidence).join(SchoolMember, SchoolMember.school_id == Evidence.school_id).where(
+        SchoolMember.user_id == user.id, Evidence.valid_until.is_not(None), Evidence.valid_until < latest,
+        select(AnswerEvidence.evidence_id).where(AnswerEvidence.evidence_id == Evidence.id).exists())
+        .order_by(Evidence.valid_until, Evidence.id)).scalars()
+    result: dict[int, list] = {}
+    for evidence in rows:
+        if evidence.valid_until < renewal_by_school.get(evidence.school_id, default):
+            result.setdefault(evidence.school_id, []).append(evidence)
+    return result

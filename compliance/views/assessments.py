@@ -33,7 +33,11 @@ def start_assessment(school_id):
     except services.ComplianceError as exc:
         flash(str(exc.message), "error")
         return redirect(url_for("compliance.assessments", school_id=school.id), 303)
-    flash(_("De zelfevaluatie is gestart. Je kunt steeds verder gaan waar je gebleven was."), "success")
+    if any(answer.carried_over for answer in assessment.answers):
+        flash(_("De zelfevaluatie is gestart met de antwoorden en het bewijs van jullie vorige, goedgekeurde "
+                "zelfevaluatie. Bevestig of wijzig ze per eis."), "success")
+    else:
+        flash(_("De zelfevaluatie is gestart. Je kunt steeds verder gaan waar je gebleven was."), "success")
     return redirect(url_for("compliance.assessment", assessment_id=assessment.id), 303)
 
 

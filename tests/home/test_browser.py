@@ -100,3 +100,27 @@ def test_the_big_button_sends_the_reply_typed_above_it(page):
     page.get_by_role("button", name="Antwoorden versturen en aanvulling indienen").click()
     assert "Je aanvulling is ingediend" in page.locator(".flashes").inner_text()
     assert "In het veiligheidsplan, hoofdstuk 2." in page.locator("#beoordeling").inner_text()
+
+
+def test_a_renewal_starts_pre_filled(page):
+    from compliance.models import AssessmentStatus
+    from core.extensions import db
+    from core.models import utcnow
+
+    owner = cf.make_owner()
+    old = cf.make_assessment(owner=owner)
+    rf.fill(old, owner)
+    old.status, old.status_changed_at = AssessmentStatus.approved, utcnow()
+    db.session.commit()
+    _log_in(page, owner)
+    page.goto(f"/scholen/{old.school_id}/zelfevaluaties")
+    page.get_by_role("button", name="Nieuwe zelfevaluatie starten").click()
+    page.get_by_role("link", name="A.", exact=False).first.click()
+    first = old.answers[0]
+    narrative = page.locator("textarea").first
+    assert narrative.input_value() == first.narrative
+    assert "overgenomen uit jullie vorige" in page.locator(".carried-over").first.inner_text()
+    page.get_by_label("Dit antwoord klopt nog").first.check()
+    page.get_by_role("button", name="Alles opslaan").click()
+    assert page.locator("#opslaan [role=status]").inner_text() == "Opgeslagen."
+    assert page.locator(".carried-over").count() == len([a for a in old.answers if a.criterion.domain.code == "A"]) - 1
