@@ -36,6 +36,7 @@ RULES = {
     "compliance.remove_member": MEMBERS_ONLY,
     "compliance.start_assessment": MEMBERS_ONLY,
     "compliance.save_answer": MEMBERS_ONLY,
+    "compliance.save_domain": MEMBERS_ONLY,
     "compliance.submit_assessment": MEMBERS_ONLY,
     "compliance.withdraw_assessment": MEMBERS_ONLY,
 }
@@ -110,5 +111,6 @@ SAMPLES = {
     "compliance.export_pdf": lambda: {"assessment_id": _assessment().id},
     "compliance.export_xlsx": lambda: {"assessment_id": _assessment().id},
     "compliance.save_answer": lambda: {"answer_id": _assessment().answers[0].id},
+    "compliance.save_domain": lambda: {"assessment_id": _assessment().id, "code": "A"},
     "compliance.evidence_file": _evidence,
 }

@@ -67,9 +67,10 @@ def test_register_answer_with_evidence_and_submit_in_the_browser(page, tmp_path)
     section = page.locator(f"#criterion-{first.criterion.code}")
     section.get_by_label("3 · Aanwezig en geëvalueerd").check()
     section.get_by_label("Toelichting").fill("Samen met de dansers opgesteld. " * 4)
+    section.locator("details.evidence-more > summary").click()  # evidence folds open on demand
     section.get_by_label("Bestand toevoegen").set_input_files(str(proof))
-    section.get_by_role("button", name="Opslaan").click()
-    assert "Opgeslagen" in page.locator(".flashes").inner_text()
+    page.get_by_role("button", name="Alles opslaan").click()
+    assert "Opgeslagen" in page.locator("#opslaan [role=status]").inner_text()
     assert page.locator(f"#criterion-{first.criterion.code}").get_by_role("link", name="gedragscode.pdf").count() == 1
 
     for answer in assessment.answers:  # the rest through the service, to keep the test short
