@@ -167,6 +167,9 @@ def _register_blueprints(app: Flask) -> None:
     import guidance
 
     guidance.init_app(app)  # step plans, the wegwijzer, footer pages, poster and badge
+    import home
+
+    home.init_app(app)  # each role's home page (/start), assembled from every package's parts
     from core.openapi import bp as openapi_bp
 
     app.register_blueprint(openapi_bp)

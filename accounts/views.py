@@ -1,4 +1,4 @@
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -25,7 +25,7 @@ bp = Blueprint("accounts", __name__)
 @public
 def login():
     if current_user.is_authenticated:
-        return redirect(url_for("core.home"))
+        return redirect(_home())
     form = LoginForm()
     if form.validate_on_submit():
         try:
@@ -43,8 +43,13 @@ def login():
             return render_form("accounts/login.html", form, status=401)
         login_user(user, remember=form.remember.data)
         flash(_("Je bent ingelogd."), "success")
-        return redirect(safe_next(request.args.get("next"), url_for("core.home")))
-    return render_form("accounts/login.html", form)
+        return redirect(safe_next(request.args.get("next"), _home()))
+    return render_form("accounts/login.html", form, asked_by=safe_next(request.args.get("next"), ""))
+
+
+def _home() -> str:
+    """The role's home page (the `home` package, which sits above this one), else the public home."""
+    return url_for("home.index") if "home.index" in current_app.view_functions else url_for("core.home")
 
 
 @bp.post("/login/ontgrendelen")

@@ -4,7 +4,7 @@ so choices are filled in per request, in the visitor's language."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
-from wtforms import EmailField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, EmailField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from accounts.forms import MultiCheckboxField
@@ -144,6 +144,8 @@ class AnswerForm(FlaskForm):
                                     validators=[Optional()])
     link_url = StringField(_l("Link toevoegen (webadres)"), validators=[Optional(), Cleaned(validation.clean_url)])
     link_title = StringField(_l("Omschrijving van de link"), validators=[Optional(), Length(max=200), NoFormula()])
+    evidence_valid_until = DateField(_l("Geldig tot (optioneel)"), validators=[Optional()])
+    confirm = BooleanField(_l("Dit antwoord klopt nog"))
     remove_evidence = MultiCheckboxField(_l("Bestanden weghalen"), coerce=int)
     remove_links = MultiCheckboxField(_l("Links weghalen"), coerce=int)
 
@@ -169,4 +171,6 @@ class AnswerForm(FlaskForm):
                            attach_evidence_id=self.existing_evidence.data or None,
                            detach_evidence_ids=list(self.remove_evidence.data or []),
                            link_url=self.link_url.data, link_title=self.link_title.data,
-                           remove_link_ids=list(self.remove_links.data or []))
+                           remove_link_ids=list(self.remove_links.data or []),
+                           confirm_carried_over=bool(self.confirm.data),
+                           evidence_valid_until=self.evidence_valid_until.data)

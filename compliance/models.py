@@ -7,10 +7,23 @@ stored once per school by SHA-256 and linked to as many answers as they support.
 """
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, Boolean, Enum, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.models import User
@@ -246,6 +259,9 @@ class Answer(db.Model):
     # Set by an assessor who asks for more information; while the assessment is
     # information_requested the school may change only reopened answers.
     reopened: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Copied from the last approved assessment when a renewal starts; the school confirms or
+    # changes it (any save) before it counts as answered.
+    carried_over: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     assessment: Mapped[Assessment] = relationship(back_populates="answers")
     criterion: Mapped[Criterion] = relationship()
@@ -283,6 +299,7 @@ class Evidence(db.Model):
     size: Mapped[int] = mapped_column(Integer)
     uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    valid_until: Mapped[date | None] = mapped_column(Date)  # e.g. a first-aid certificate's end
 
     school: Mapped[School] = relationship()
 

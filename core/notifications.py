@@ -10,6 +10,7 @@ from datetime import datetime
 
 from flask import Blueprint, abort, current_app, has_request_context, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, func, select, update
 from sqlalchemy.orm import Mapped, mapped_column
@@ -21,7 +22,10 @@ from core.models import UTCDateTime, utcnow
 TEXTS = {
     "assessment_submitted": _l("Zelfevaluatie ingediend door %(school)s: wijs een beoordelaar toe."),
     "assigned": _l("Je bent beoordelaar van de zelfevaluatie van %(school)s."),
-    "information_requested": _l("De beoordelaar vraagt om aanvulling bij %(count)s eisen van %(school)s."),
+    "information_requested": lambda params: ngettext(
+        "De beoordelaar vraagt om aanvulling bij %(num)d eis van %(school)s.",
+        "De beoordelaar vraagt om aanvulling bij %(num)d eisen van %(school)s.", int(params["count"]),
+        school=params["school"]),
     "resubmitted": _l("%(school)s heeft de gevraagde informatie aangevuld."),
     "recommendation_ready": _l("Advies over %(school)s wacht op een tweede beoordelaar."),
     "sent_back": _l("Je advies over %(school)s is teruggestuurd door de tweede beoordelaar."),
@@ -68,8 +72,8 @@ class _Text:
     """A notification's text, rendered when str() is called: in the locale in force then
     (queue_mail forces the recipient's). A `decision` parameter holds a status code."""
 
-    def __init__(self, kind: str, params: dict):
-        self.kind, self.params = kind, params
+    def __init__(self, kind: str, params: dict, subject: bool = False):
+        self.kind, self.params, self.subject = kind, params, subject
 
     def __str__(self) -> str:
         params = dict(self.params)
@@ -86,7 +90,11 @@ class _Text:
                     params[name] = label_of(params[name])
                 except ValueError:
                     pass
-        return str(TEXTS[self.kind]) % params if self.kind in TEXTS else self.kind
+        text = TEXTS.get(self.kind)
+        if text is None:
+            return self.kind
+        text = text(params) if callable(text) else str(text) % params
+        return text.rstrip(".") if self.subject else text  # an e-mail subject ends without a full stop
 
 
 def link_for(endpoint: str, **values) -> str:
@@ -112,8 +120,9 @@ def notify(users, kind: str, link: str, *, send_mail: bool = True, **params) -> 
         db.session.add(row)
         rows.append(row)
         if send_mail:
-            queue_mail(user.email, _Text(kind, params), f"notifications/{kind}", locale=user.locale, user=user,
-                       link=current_app.config["BASE_URL"] + link, subject_line=_Text(kind, params), **params)
+            queue_mail(user.email, _Text(kind, params, subject=True), f"notifications/{kind}", locale=user.locale,
+                       user=user, link=current_app.config["BASE_URL"] + link, subject_line=_Text(kind, params),
+                       **params)
     return rows
 
 

@@ -16,19 +16,19 @@ the school's name, city, genres or locations change (`certification.registry_hoo
 
 # ruff: noqa: S608  (the SQL below interpolates module constants only; user input is always bound)
 
-import re
 
 from sqlalchemy import and_, delete, func, or_, select, text, update
 
 from certification import fulltext
 from certification.certificates.models import SCHOOL_SEARCH_INDEX as INDEX
 from certification.certificates.models import Certificate, SchoolSearch
+from certification.certificates.services.reading import TYPED_NUMBER
 from compliance.models import Location, School
 from core.extensions import db
 
 GAP = 1 << 32
-# A certificate number typed without its dashes, "DV202600123", is searched as "DV 2026 00123".
-_COMPACT_NUMBER = re.compile(r"\bdv(\d{4})(\d{5})\b", re.IGNORECASE)
+# A certificate number however typed ("DV202600123", "dv-2026-00123") is searched as "DV 2026 00123".
+_COMPACT_NUMBER = TYPED_NUMBER
 # PostgreSQL: one advisory lock serialises key assignment (two schools entering at the same
 # spot must not both take the same midpoint).
 _KEY_LOCK = 0x5C0015EA

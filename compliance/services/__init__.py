@@ -22,6 +22,7 @@ from compliance.services.assessments import (
                                              open_assessment,
                                              resync_draft,
                                              save_answer,
+                                             save_answers,
                                              sections,
                                              start_assessment,
                                              submit_assessment,
@@ -63,6 +64,7 @@ __all__ = [
     "clean_filename", "evidence_for_school", "invitation_from_token", "invite_member", "load_assessment",
     "min_narrative_chars", "missing_items", "open_assessment", "pending_invitations", "register_school",
     "remove_location", "remove_member", "remove_room", "resync_draft", "revoke_invitation", "save_answer",
+    "save_answers",
     "schools_for", "sections", "start_assessment", "store_uploads", "submit_assessment", "transition",
     "update_advisor", "update_location", "update_room", "update_school", "withdraw_assessment",
 ]

@@ -6,6 +6,7 @@ a rating and a narrative, and a mandatory criterion also its evidence.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
@@ -22,7 +23,7 @@ from compliance.services.lifecycle import transition
 from compliance.validation import clean_url
 from core.audit import record_event
 from core.extensions import db
-from core.i18n import lazy_text
+from core.i18n import lazy_plural, lazy_text
 from core.mail import queue_mail
 from core.models import utcnow
 from standards import DEFAULT_PLAN_CODE
@@ -92,6 +93,8 @@ def min_narrative_chars(answer: Answer, plan: QualityPlan) -> int:
 def answer_problems(answer: Answer, plan: QualityPlan) -> list[str]:
     """What an answer still needs before the assessment can be submitted."""
     problems = []
+    if answer.carried_over:
+        problems.append(str(_l("Overgenomen uit de vorige zelfevaluatie: bevestig of wijzig dit antwoord.")))
     if answer.rating is None:
         problems.append(str(_l("Kies een score.")))
     narrative = (answer.narrative or "").strip()
@@ -134,6 +137,8 @@ def start_assessment(school: School, by: User) -> Assessment:
     if open_assessment(school) is not None:
         raise ComplianceError(_l("Deze school heeft al een zelfevaluatie die nog loopt. Ga daarmee verder."))
     answers = _new_answers(plan, school)
+    previous = last_approved(school)
+    carried = _carry_over(previous, answers, by) if previous is not None else 0
     assessment = Assessment(school=school, plan=plan, status=AssessmentStatus.draft, created_by_id=by.id)
     db.session.add(assessment)
     assessment.answers.extend(answers)
@@ -143,9 +148,38 @@ def start_assessment(school: School, by: User) -> Assessment:
         db.session.rollback()
         raise ComplianceError(_l("Deze school heeft al een zelfevaluatie die nog loopt. Ga daarmee verder."))
     record_event("assessment.started", assessment, actor=by, details={
-        "school_id": school.id, "plan": f"{plan.code} {plan.version}", "criteria": len(assessment.answers)})
+        "school_id": school.id, "plan": f"{plan.code} {plan.version}", "criteria": len(assessment.answers),
+        "carried_over_from": previous.id if previous is not None else None, "carried_over": carried})
     db.session.commit()
     return assessment
+
+
+def last_approved(school: School) -> Assessment | None:
+    """The school's most recent approved assessment, with its answers and their evidence."""
+    return db.session.execute(select(Assessment).where(
+        Assessment.school_id == school.id, Assessment.status == AssessmentStatus.approved)
+        .order_by(Assessment.status_changed_at.desc(), Assessment.id.desc()).limit(1)
+        .options(selectinload(Assessment.answers).options(
+            joinedload(Answer.criterion), selectinload(Answer.evidence_rows), selectinload(Answer.links)))
+    ).scalar_one_or_none()
+
+
+def _carry_over(previous: Assessment, answers: list[Answer], by: User) -> int:
+    """A renewal starts from what was approved: each criterion with the same code gets the
+    previous rating, narrative, files and links, marked to be confirmed or changed."""
+    old = {answer.criterion.code: answer for answer in previous.answers}
+    now, carried = utcnow(), 0
+    for answer in answers:
+        source = old.get(answer.criterion.code)
+        if source is None:
+            continue
+        answer.rating, answer.narrative, answer.carried_over = source.rating, source.narrative, True
+        answer.evidence_rows = [AnswerEvidence(evidence_id=row.evidence_id, added_at=now, added_by_id=by.id)
+                                for row in source.evidence_rows]
+        answer.links = [EvidenceLink(url=link.url, title=link.title, added_at=now, added_by_id=by.id)
+                        for link in source.links]
+        carried += 1
+    return carried
 
 
 def resync_draft(school: School, by: User) -> list[str]:
@@ -191,6 +225,8 @@ class AnswerInput:
     link_url: str | None = None
     link_title: str | None = None
     remove_link_ids: list[int] = field(default_factory=list)
+    confirm_carried_over: bool = False  # "still true" on an answer copied from the last approval
+    evidence_valid_until: date | None = None  # for the files uploaded with this save
 
 
 def save_answer(answer: Answer, by: User, data: AnswerInput) -> None:
@@ -224,6 +260,9 @@ def _apply_answer(answer: Answer, by: User, data: AnswerInput, narrative: str, l
     assessment, school = answer.assessment, answer.assessment.school
     chosen = attach_existing(school, data.attach_evidence_id) if data.attach_evidence_id else None
     added = store_uploads(school, data.uploads, by, current_app.config["MAX_UPLOAD_MB"])
+    if data.evidence_valid_until is not None:
+        for evidence in added:
+            evidence.valid_until = data.evidence_valid_until
     if chosen is not None:
         added.append(chosen)
     attached = {row.evidence_id for row in answer.evidence_rows}
@@ -244,15 +283,43 @@ def _apply_answer(answer: Answer, by: User, data: AnswerInput, narrative: str, l
     if link_url:
         title = (data.link_title or "").strip()[:200] or link_url[:200]
         answer.links.append(EvidenceLink(url=link_url, title=title, added_at=now, added_by_id=by.id))
+    confirmed = answer.carried_over
     answer.rating = data.rating
     answer.narrative = narrative
+    answer.carried_over = False  # saved by the school: confirmed or changed
     answer.updated_at = now
     answer.updated_by_id = by.id
     record_event("answer.saved", answer, actor=by, details={
         "assessment_id": assessment.id, "criterion": answer.criterion.code, "rating": data.rating,
         "narrative_chars": len(narrative), "evidence_added": new_ids,
         "evidence_removed": [row.evidence_id for row in detached], "link_added": link_url,
-        "links_removed": [link.url for link in removed_links]})
+        "evidence_valid_until": data.evidence_valid_until.isoformat() if data.evidence_valid_until and added else None,
+        "links_removed": [link.url for link in removed_links], "confirmed_carried_over": confirmed})
+
+
+def _is_change(answer: Answer, data: AnswerInput) -> bool:
+    narrative = (data.narrative or "").replace("\r\n", "\n").strip()
+    return bool(data.confirm_carried_over and answer.carried_over or data.rating != answer.rating
+                or narrative != (answer.narrative or "") or data.uploads
+                or data.attach_evidence_id or data.detach_evidence_ids or (data.link_url or "").strip()
+                or data.remove_link_ids)
+
+
+def save_answers(by: User, inputs: list[tuple[Answer, AnswerInput]]) -> tuple[list[Answer], dict[int, ComplianceError]]:
+    """The single save of a domain page: each criterion is saved on its own (all of it or
+    nothing), so one criterion's refusal keeps the others' changes. Unchanged criteria are
+    left alone. Returns (saved answers, {answer id: refusal})."""
+    saved, refused = [], {}
+    for answer, data in inputs:
+        if not _is_change(answer, data):
+            continue
+        try:
+            save_answer(answer, by, data)
+        except ComplianceError as exc:
+            refused[answer.id] = exc
+        else:
+            saved.append(answer)
+    return saved, refused
 
 
 # --- submit and withdraw ----------------------------------------------------------------------------
@@ -265,8 +332,9 @@ def submit_assessment(assessment: Assessment, by: User) -> None:
     if assessment.status is AssessmentStatus.draft:
         missing = missing_items(assessment)
         if missing:
-            raise IncompleteAssessment(lazy_text("Je kunt nog niet indienen: bij %(n)s eisen ontbreekt nog iets.",
-                                          n=len(missing)), missing)
+            raise IncompleteAssessment(lazy_plural("Je kunt nog niet indienen: bij %(num)d eis ontbreekt nog iets.",
+                                                   "Je kunt nog niet indienen: bij %(num)d eisen ontbreekt nog iets.",
+                                                   len(missing)), missing)
         require_profile_gates(assessment.school, assessment.plan)
     transition(assessment, AssessmentStatus.submitted, by, details={"criteria": len(assessment.answers)})
     assessment.submitted_at = assessment.status_changed_at

@@ -86,7 +86,7 @@ def test_login_follows_only_local_next_links(client, user_factory):
     user = user_factory()
     response = client.post("/login?next=https://evil.example/x", data={"email": user.email,
                                                                        "password": DEFAULT_PASSWORD})
-    assert response.headers["Location"] == "/"
+    assert response.headers["Location"] == "/start"  # the role's home, never the foreign site
     client.post("/logout")
     response = client.post("/login?next=/account", data={"email": user.email, "password": DEFAULT_PASSWORD})
     assert response.headers["Location"] == "/account"

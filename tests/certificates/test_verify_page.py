@@ -66,3 +66,14 @@ def test_the_api_lookup(client, certificate):
         "status_changed_on": certificate.issued_on.isoformat()}
     missing = client.get("/api/v1/certificates/DV-2026-99999")
     assert missing.status_code == 404 and missing.json["error"]
+
+
+def test_verify_accepts_the_number_as_the_register_does(client):
+    from tests.certificates import factories
+
+    certificate = factories.issue()
+    digits = certificate.number.replace("DV-", "").replace("-", "")
+    for typed in (certificate.number.replace("-", " "), "dv" + digits, certificate.number.lower()):
+        response = client.get("/verify", query_string={"number": typed})
+        assert response.status_code == 303, typed
+        assert response.headers["Location"].endswith(f"/verify/{certificate.number}")

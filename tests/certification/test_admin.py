@@ -64,8 +64,19 @@ def test_the_sanction_form_refuses_bad_input_with_a_message(client, active, admi
     assert response.status_code == 400 and "einddatum" in response.get_data(as_text=True)
     assert "Onderzoek naar een melding" in response.get_data(as_text=True)  # what was typed stays
     assert client.post(f"/beheer/docenten/{active.id}/maatregel", data={"kind": "verbannen"}).status_code == 400
-    assert client.post(f"/beheer/docenten/{active.id}/maatregel-opheffen", data={"reason": "Geen maatregel actief"}
-                       ).status_code == 400
+    assert client.post(f"/beheer/docenten/{active.id}/maatregel-opheffen",
+                       data={"opheffen-reason": "Geen maatregel actief"}).status_code == 400
+
+
+def test_the_teacher_page_with_both_sanction_forms_has_unique_ids(client, active, admin):
+    import re
+
+    services.set_sanction(active, "restricted", "Onderzoek naar een melding", None, None, by=admin)
+    log_in(client, admin)
+    html = client.get(f"/beheer/docenten/{active.id}").get_data(as_text=True)
+    assert 'id="opheffen-reason"' in html
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "element ids repeat on the page"
 
 
 def test_a_new_code_of_conduct_lapses_active_teachers_until_they_sign(client, active, admin):

@@ -89,6 +89,6 @@ def test_bad_input_on_the_teacher_pages_gets_a_message_not_a_500(client, teacher
 def test_a_teacher_without_a_registration_is_sent_to_register(client, plan):
     log_in(client, make_user(roles=(Role.teacher,), name="Nieuwe Docent"))
     page = client.get("/docent")
-    assert page.status_code == 200 and "Aanmelden bij het docentenregister" in page.get_data(as_text=True)
+    assert page.status_code == 200 and "Jezelf toevoegen aan het docentenregister" in page.get_data(as_text=True)
     assert client.post("/docent/vog", data={}).status_code == 302
     assert client.post("/docent/aanmelden", data={"first_name": "", "last_name": "X"}).status_code == 400

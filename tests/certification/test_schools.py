@@ -78,8 +78,9 @@ def test_a_school_starts_a_registration_and_the_teacher_confirms_by_email(app, c
     school = factories.make_school(owner)
     log_in(client, owner)
     response = client.post(f"/scholen/{school.id}/docenten/aanmelden", data={
-        "first_name": "Noor", "last_name": "Peeters", "email": "noor@example.nl", "genres": ["jazz"],
-        "role": "Docent jazz", "works_with_minors": "y", "since": services.today().isoformat()})
+        "nieuw-first_name": "Noor", "nieuw-last_name": "Peeters", "nieuw-email": "noor@example.nl",
+        "nieuw-genres": ["jazz"], "nieuw-role": "Docent jazz", "nieuw-works_with_minors": "y",
+        "nieuw-since": services.today().isoformat()})
     assert response.status_code == 302
     teacher = db.session.execute(select(Teacher).where(Teacher.email == "noor@example.nl")).scalar_one()
     assert teacher.user_id is None and teacher.status is TeacherStatus.pending
@@ -111,10 +112,13 @@ def test_inviting_a_teacher_who_is_already_registered_answers_as_for_a_new_one(c
     answers = []
     for email in (teacher.email, "nog-niet-geregistreerd@example.nl"):
         response = client.post(f"/scholen/{school.id}/docenten/aanmelden", data={
-            "first_name": "A", "last_name": "B", "email": email, "genres": ["jazz"], "role": "Docent",
-            "since": services.today().isoformat()}, follow_redirects=True)
-        answers.append((response.status_code, "A B krijgt een e-mail" in response.get_data(as_text=True)))
-        assert teacher.registration_number not in response.get_data(as_text=True)
+            "nieuw-first_name": "A", "nieuw-last_name": "B", "nieuw-email": email, "nieuw-genres": ["jazz"],
+            "nieuw-role": "Docent", "nieuw-since": services.today().isoformat()}, follow_redirects=True)
+        html = response.get_data(as_text=True)
+        answers.append((response.status_code, "A B krijgt een e-mail" in html))
+        assert teacher.registration_number not in html
+        ids = re.findall(r' id="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), "element ids repeat on the page"
     assert answers == [(200, True), (200, True)]
     (mail,) = [m for m in mailbox if m["To"] == teacher.email]
     assert school.name in mail["Subject"] and "registratienummer" in mail.get_content()

@@ -68,7 +68,9 @@ def test_the_domain_page_shows_requirement_guidance_scale_and_progress(owner_cli
     assert page.status_code == 200
     assert first.criterion.requirement["nl"] in html and first.criterion.guidance["nl"][:40] in html
     assert "Aanwezig en geëvalueerd" in html and f'id="criterion-{first.criterion.code}"' in html
-    assert f'action="/antwoorden/{first.id}"' in html and 'enctype="multipart/form-data"' in html
+    assert f'action="/zelfevaluaties/{assessment.id}/domein/A"' in html and 'enctype="multipart/form-data"' in html
+    assert f'data-autosave-url="/antwoorden/{first.id}"' in html  # the background draft of each criterion
+    assert html.count('type="submit" class="button">') == 1  # one save for the whole page
     assert owner_client.get(f"/zelfevaluaties/{assessment.id}/domein/Z").status_code == 404
 
 
@@ -78,7 +80,8 @@ def test_each_criterion_saves_on_its_own_and_survives_a_new_visit(client, owner,
     response = client.post(f"/antwoorden/{first.id}", data={f"a{first.id}-rating": "3",
                                                             f"a{first.id}-narrative": LONG})
     assert response.status_code == 303
-    assert response.headers["Location"].endswith(f"/domein/A#criterion-{first.criterion.code}")
+    assert response.headers["Location"].endswith("/domein/A?opgeslagen=1#opslaan")  # where the save button is
+    assert "Opgeslagen." in client.get(response.headers["Location"]).get_data(as_text=True)
     client.post("/logout")
 
     log_in(client, owner)  # next week
@@ -100,7 +103,7 @@ def test_a_validation_error_keeps_what_was_typed_and_what_was_saved(owner_client
     html = response.get_data(as_text=True)
     assert response.status_code == 400
     assert "Dit is geen geldig webadres" in html and "Nieuwe tekst die ik net typte." in html
-    assert "Niet opgeslagen: kijk dit na" in html
+    assert "1 eis is niet opgeslagen: kijk die na" in html and "<title>Fout: " in html
     db.session.expire_all()
     saved = db.session.get(Answer, answer.id)
     assert (saved.rating, saved.narrative) == (1, "Eerste versie.")

@@ -12,10 +12,11 @@ from pathlib import Path
 from werkzeug.routing import IntegerConverter, PathConverter, UnicodeConverter
 
 from accounts.permissions import is_public_endpoint
+from tests.core.test_translations import SOURCES as TRANSLATED_SOURCES
 from tests.test_access import SAMPLES
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ("app.py", "core", "accounts", "standards", "compliance", "certification", "privacy", "reporting", "guidance")
+SOURCES = tuple(name for name in TRANSLATED_SOURCES if name != "templates")
 PAYLOAD = '<meta http-equiv="refresh" content="0;url=https://evil.example/">'
 LAZY = {"_l", "lazy_gettext", "lazy_ngettext", "lazy_pgettext", "lazy_npgettext"}
 

@@ -7,15 +7,16 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ["app.py", "core", "accounts", "standards", "compliance", "certification", "guidance", "reporting", "privacy",
-           "templates"]
+# Every folder with user-facing text (tests/core/test_escaping.py reads the Python ones too).
+SOURCES = ["app.py", "core", "accounts", "standards", "compliance", "certification", "guidance", "reporting",
+           "privacy", "home", "templates"]
 
 
 def test_english_catalogue_translates_every_source_string(tmp_path):
     pot = tmp_path / "messages.pot"
     subprocess.run(
         [str(Path(sys.executable).parent / "pybabel"), "extract", "-F", "babel.cfg", "-k", "_l",
-         "-k", "lazy_gettext", "-o", str(pot), "--no-location",
+         "-k", "lazy_gettext", "-k", "lazy_text", "-k", "lazy_plural:1,2", "-o", str(pot), "--no-location",
          *[s for s in SOURCES if (ROOT / s).exists()]],
         cwd=ROOT, check=True, capture_output=True)
     wanted = {m.id for m in read_po(pot.open("rb")) if m.id}

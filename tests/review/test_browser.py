@@ -58,8 +58,7 @@ def test_submission_review_question_answer_recommendation_and_approval(page, pla
     page.goto(f"/zelfevaluaties/{assessment.id}")
     page.get_by_text("Kunnen jullie de notulen van het overleg toevoegen?").wait_for()
     page.get_by_label(f"Je antwoord bij {first}").fill("De notulen van 12 september staan nu bij het bewijs.")
-    page.get_by_role("button", name=f"Antwoord versturen {first}").click()
-    page.get_by_role("button", name="Aanvulling indienen").click()
+    page.get_by_role("button", name="Antwoorden versturen en aanvulling indienen").click()  # sends the answer too
     page.get_by_text("Je aanvulling is ingediend").wait_for()
 
     from core.extensions import db

@@ -29,7 +29,7 @@ from certification.certificates.services.lifecycle import change_status
 from certification.certificates.signals import FORM_OPEN, monitoring_form_state
 from core.audit import record_event
 from core.extensions import db
-from core.i18n import lazy_text
+from core.i18n import lazy_plural, lazy_text
 
 BATCH = 200
 EXPIRY_NOTICE_DAYS = (90, 30)
@@ -80,8 +80,9 @@ def _expiry_notice(certificate: Certificate, on: date, report: DailyReport) -> N
     if not due or (certificate.expiry_notice_days is not None and certificate.expiry_notice_days <= min(due)):
         return
     certificate.expiry_notice_days = min(due)
-    notify_school(certificate, lazy_text("Jullie certificaat %(number)s verloopt over %(days)s dagen",
-                                  number=certificate.number, days=days_left), "expiring", days=days_left)
+    notify_school(certificate, lazy_plural("Jullie certificaat %(number)s verloopt over %(num)d dag",
+                                           "Jullie certificaat %(number)s verloopt over %(num)d dagen", days_left,
+                                           number=certificate.number), "expiring", days=days_left)
     record_event("certificate.expiry_notice", certificate, details={"number": certificate.number,
                                                                   "days_left": days_left})
     report.expiry_notices += 1

@@ -11,13 +11,16 @@ from compliance.models import School
 from core.extensions import db
 
 NUMBER_PATTERN = re.compile(r"DV-\d{4}-\d{5}")
+# How people type a number: "DV-2026-00009", "DV 2026 00009", "dv202600009", "dv.2026.00009".
+# The school register's search reads numbers in a text with the same pattern.
+TYPED_NUMBER = re.compile(r"\bdv[\s.-]*(\d{4})[\s.-]*(\d{5})\b", re.IGNORECASE)
 ADMIN_PAGE_SIZE = 50
 
 
 def normalise_number(value: str | None) -> str | None:
-    """`dv-2026-00001 ` → `DV-2026-00001`; None when it cannot be a certificate number."""
-    number = (value or "").strip().upper()
-    return number if NUMBER_PATTERN.fullmatch(number) else None
+    """`dv 2026 00001 ` → `DV-2026-00001`; None when it cannot be a certificate number."""
+    match = TYPED_NUMBER.fullmatch((value or "").strip())
+    return f"DV-{match[1]}-{match[2]}" if match else None
 
 
 def find_certificate(number: str | None) -> Certificate | None:

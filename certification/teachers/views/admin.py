@@ -35,11 +35,14 @@ def admin_index():
                            queue=services.review_queue(), review_form=ReviewForm(formdata=None))
 
 
+LIFT = "opheffen"  # the sanction form beside it has a `reason` field too: ids stay unique
+
+
 def admin_teacher_page(teacher, status=200, failed=None, **forms):
     """The admin's page of one teacher; `failed` = (what, id, form) re-shows the one form of
     a list (an objection on a sanction, a decision on an objection) with its errors."""
     forms.setdefault("sanction_form", SanctionForm(formdata=None))
-    forms.setdefault("lift_form", LiftSanctionForm(formdata=None))
+    forms.setdefault("lift_form", LiftSanctionForm(formdata=None, prefix=LIFT))
     return render_template("certification/admin_teacher.html", teacher=teacher, report=services.status_report(teacher),
                            review_form=ReviewForm(formdata=None), history=sanctions.history(teacher),
                            pending_revocation=sanctions.open_revocation(teacher), action_form=EmptyForm(),
@@ -103,7 +106,7 @@ def set_sanction(teacher_id):
 @roles_required(Role.admin)
 def lift_sanction(teacher_id):
     teacher = services.teacher_with_records(teacher_id) or abort(404)
-    form = LiftSanctionForm()
+    form = LiftSanctionForm(prefix=LIFT)
     if form.validate_on_submit():
         try:
             sanctions.lift_sanction(teacher, form.reason.data, by=current_user)

@@ -12,6 +12,8 @@ from certification.teachers.services import Invitation, RegistryError
 from certification.teachers.views import bp, show_error
 from core.web import get_or_404
 
+INVITE = "nieuw"  # the page holds two forms with the same fields: the second one's ids get a prefix
+
 
 def _school(school_id, manage=True):
     from compliance.models import School
@@ -25,7 +27,7 @@ def _school(school_id, manage=True):
 
 def _page(school, status=200, **forms):
     forms.setdefault("link_form", LinkTeacherForm(formdata=None))
-    forms.setdefault("invite_form", InviteTeacherForm(formdata=None))
+    forms.setdefault("invite_form", InviteTeacherForm(formdata=None, prefix=INVITE))
     return render_template("certification/school_teachers.html", school=school,
                            school_teachers=services.teachers_for_school(school), **forms), status
 
@@ -54,7 +56,7 @@ def link_teacher(school_id):
 @bp.post("/scholen/<int:school_id>/docenten/aanmelden")
 def invite_teacher(school_id):
     school = _school(school_id)
-    form = InviteTeacherForm()
+    form = InviteTeacherForm(prefix=INVITE)
     if form.validate_on_submit():
         try:
             services.invite_teacher(school, Invitation(

@@ -33,6 +33,7 @@ from compliance.review.services.review import (
     recommendations,
     record_site_visit,
     record_verdict,
+    reply_and_resubmit,
     request_information,
     resubmit_assessment,
     site_visits,
@@ -46,6 +47,7 @@ __all__ = [
     "deadline", "declarations_of", "declare_conflict", "default_due_on", "eligible_reviewers",
     "evaluate_pass_rules", "history", "notify_submitted", "open_request", "public_register", "recommend",
     "recommendations", "record_site_visit", "record_verdict", "report_action", "request_information",
-    "resubmit_assessment", "review_queue", "run_daily", "send_back_recommendation", "site_visits", "threads",
+    "reply_and_resubmit", "resubmit_assessment", "review_queue", "run_daily", "send_back_recommendation",
+    "site_visits", "threads",
     "verdicts_by_criterion", "withdraw_conflict",
 ]

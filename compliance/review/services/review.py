@@ -197,6 +197,25 @@ def resubmit_assessment(assessment: Assessment, by: User) -> None:
     db.session.commit()
 
 
+def reply_and_resubmit(assessment: Assessment, by: User, replies: dict[int, tuple[str, list[Upload]]],
+                       resubmit: bool) -> list[str]:
+    """The school's one form for an information request: every reply typed there is stored
+    in its criterion's thread (answer id → (text, uploads); empty ones are skipped), then,
+    when asked, the assessment is resubmitted. A reply is never lost to the resubmission's
+    refusal: the replies are stored first. Returns the codes of the criteria answered."""
+    answers = {answer.id: answer for answer in assessment.answers}
+    answered = []
+    for answer_id, (body, uploads) in replies.items():
+        answer = answers.get(answer_id)
+        if answer is None or not (body or "").strip():
+            continue
+        answer_question(assessment, answer, by, body, uploads)
+        answered.append(answer.criterion.code)
+    if resubmit:
+        resubmit_assessment(assessment, by)
+    return answered
+
+
 def threads(assessment: Assessment) -> dict[int, list[ReviewMessage]]:
     """Every message of every round, per answer id, oldest first."""
     rows = db.session.execute(select(ReviewMessage).join(InformationRequest)

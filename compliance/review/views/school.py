@@ -4,11 +4,12 @@ assessment page through `review/_school_thread.html`."""
 
 from dataclasses import dataclass
 
-from flask import flash, redirect, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from accounts.forms import EmptyForm
+from compliance.errors import ComplianceError
 from compliance.models import Answer, AssessmentStatus
 from compliance.permissions import can_work_on_assessment
 from compliance.review import forms, services
@@ -62,15 +63,43 @@ def answer_question(assessment_id, answer_id):
 
 @bp.post("/beoordelen/<int:assessment_id>/opnieuw-indienen")
 def resubmit(assessment_id):
+    """The school's one form for the questions: "Antwoord versturen" (name=send) stores the
+    replies typed so far; "Aanvulling indienen" stores them and resubmits. On a refusal the
+    page comes back with every reply as it was typed."""
     assessment = assessment_or_404(assessment_id, can_work_on_assessment)
-    if EmptyForm().validate_on_submit():
-        try:
-            services.resubmit_assessment(assessment, current_user)
-        except services.ReviewError as exc:
-            flash(str(exc.message), "error")
-        else:
-            flash(_("Je aanvulling is ingediend. De beoordelaar gaat verder."), "success")
+    if not EmptyForm().validate_on_submit():
+        return _refused(assessment, _("Je sessie was verlopen. Wat je typte staat er nog: verstuur opnieuw."))
+    replies = {}
+    for answer in assessment.answers:
+        if answer.reopened:
+            form = forms.SchoolAnswerForm(prefix=f"q{answer.id}", meta={"csrf": False})
+            replies[answer.id] = (form.body.data or "", forms.uploads_of(form.files))
+    resubmitting = "send" not in request.form
+    try:
+        answered = services.reply_and_resubmit(assessment, current_user, replies, resubmit=resubmitting)
+    except services.ReviewError as exc:
+        return _refused(assessment, str(exc.message))
+    except ComplianceError as exc:  # an upload refused by content or size
+        return _refused(assessment, str(exc.message))
+    if resubmitting:
+        flash(_("Je aanvulling is ingediend. De beoordelaar gaat verder."), "success")
+    elif answered:
+        flash(_("Je antwoord bij %(codes)s is bewaard. Dien de aanvulling in als alle vragen beantwoord zijn.",
+                codes=", ".join(answered)), "success")
+    else:
+        flash(_("Schrijf je antwoord voordat je het verstuurt."), "error")
     return _back(assessment)
+
+
+def _refused(assessment, message: str):
+    """The assessment page again, with the refusal on top and every reply as typed."""
+    from compliance import services as compliance
+    from compliance.views import _helpers as compliance_helpers  # the page's own template helpers
+
+    flash(message, "error")
+    return render_template("compliance/assessment.html", assessment=assessment, page_error=True, **compliance_helpers(),
+                           sections=compliance.sections(assessment), missing=compliance.missing_items(assessment),
+                           typed=request.form), 409
 
 
 @bp.route("/beoordelen/acties/<int:action_id>/gereed", methods=["GET", "POST"])

@@ -1,0 +1,9 @@
+"""Each role's home page (`/start`): what to do next, in order, each with a link. The
+parts come from the packages that own them (one service function each); this package only
+assembles them, so it sits above every other package."""
+
+
+def init_app(app) -> None:
+    from home.views import bp
+
+    app.register_blueprint(bp)

@@ -1,0 +1,3 @@
+from tests.access_kit import LOGGED_IN
+
+RULES = {"home.index": LOGGED_IN}
