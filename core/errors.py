@@ -102,7 +102,9 @@ def refuse_unusable_input():
         except ValueError:
             return None  # not JSON at all: the view says what it expects
         return _respond(400, nul) if _json_holds_nul(data) else None
-    if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data") and _holds_nul(request.form):
+    if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data") and (
+            _holds_nul(request.form) or any("\x00" in (upload.filename or "")
+                                            for upload in request.files.values())):
         return _respond(400, nul)
     return None
 

@@ -2,6 +2,8 @@
 a NUL byte in a path, a query parameter or a form field (PostgreSQL refuses it in text), and
 JSON nested too deeply to parse. Run on SQLite and on PostgreSQL (TEST_DATABASE_URL)."""
 
+import io
+
 import pytest
 from werkzeug.routing import PathConverter, UnicodeConverter
 
@@ -56,6 +58,9 @@ def test_a_nul_byte_in_a_form_field_is_a_400_not_a_500(client, user_factory):
     assert response.status_code == 400
     assert NUL_MESSAGE in response.get_data(as_text=True)
     response = client.post("/login", data={"email": "a\x00@example.nl", "password": "whatever"})
+    assert response.status_code == 400
+    response = client.post("/login", data={"email": "a@example.nl", "file": (io.BytesIO(b"%PDF"), "a\x00.pdf")},
+                           content_type="multipart/form-data")
     assert response.status_code == 400
 
 
