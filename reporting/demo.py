@@ -10,16 +10,15 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-import certification.certificates.demo  # noqa: F401  (its demo step must run before ours)
+import certification.certificates.demo as certificate_demo  # its demo step must run before ours
 from accounts.models import Role
 from accounts.services import create_user, find_user
 from certification.certificates import services as certificates
 from certification.certificates.dates import add_months, today
 from compliance import services as compliance
-from compliance.models import AssessmentStatus, School
+from compliance.models import School
 from core.demo import DEMO_PASSWORD, demo_step
 from core.extensions import db
-from core.models import utcnow
 from reporting import services
 from reporting import vocabulary as v
 from standards.services import current_plan, publish_shipped_plans
@@ -58,15 +57,24 @@ def _certified_school(number: int, owner, admin, on):
         name=f"Dansschool Demo {number + 1:02d} {city}", kvk_number=f"901{number:05d}", street="Danslaan",
         house_number=str(number + 1), postcode=postcode, city=city, school_type=TYPES[number % len(TYPES)],
         teaches_minors=True, genres=GENRE_SETS[number % len(GENRE_SETS)], age_groups=["6_11", "12_15"]), by=owner)
-    compliance.add_location(school, "Hoofdlocatie", f"Danslaan {number + 1}", postcode, city, by=owner)
-    assessment = compliance.start_assessment(school, by=owner)
-    assessment.status, assessment.status_changed_at = AssessmentStatus.approved, utcnow()
+    location = compliance.add_location(school, "Hoofdlocatie", f"Danslaan {number + 1}", postcode, city, by=owner)
+    return school, _certify(school, location, owner, admin, on)
+
+
+def _certify(school, location, owner, admin, on):
+    """A certificate issued on `on` to a school that meets the gates before a certificate
+    (a room described, a confidential advisor, an active teacher of minors)."""
+    compliance.add_room(location, "Grote zaal", "glass_wall", by=owner)
+    compliance.update_advisor(school, "Noor Vertrouwen", "vertrouwenspersoon@demo.dansveilig.nl", "020 123 45 67",
+                              "external", by=owner)
+    certificate_demo.link_teacher_of_minors(school, admin)
+    assessment = certificate_demo.approved_assessment(school, owner, admin)
     certificate = certificates.issue_certificate(assessment, admin, None, on=on)
     db.session.commit()
-    return school, certificate
+    return certificate
 
 
-@demo_step
+@demo_step(phase=1)  # after the registry's teachers, and after the certificates' step
 def demo_reports():
     admin, assessor, demo_owner = find_user(ADMIN), find_user(ASSESSOR), find_user(OWNER)
     if admin is None or assessor is None or demo_owner is None:
@@ -102,9 +110,6 @@ def _overdue_school(owner, admin):
         name="Dansstudio De Late Lente", kvk_number=OVERDUE_KVK, street="Lentelaan", house_number="9",
         postcode="3512 AA", city="Utrecht", school_type="dansschool", teaches_minors=True,
         genres=["modern", "urban"], age_groups=["12_15", "adults"]), by=owner)
-    compliance.add_location(school, "Hoofdlocatie", "Lentelaan 9", "3512 AA", "Utrecht", by=owner)
-    assessment = compliance.start_assessment(school, by=owner)
-    assessment.status, assessment.status_changed_at = AssessmentStatus.approved, utcnow()
-    certificates.issue_certificate(assessment, admin, None, on=add_months(today(), -12) - timedelta(days=10))
-    db.session.commit()
+    location = compliance.add_location(school, "Hoofdlocatie", "Lentelaan 9", "3512 AA", "Utrecht", by=owner)
+    _certify(school, location, owner, admin, add_months(today(), -12) - timedelta(days=10))
     certificates.run_daily()  # opens the form and warns: the report is overdue

@@ -93,7 +93,7 @@ def _school(kvk, name, city, school_type, genres, owner) -> School:
     return school
 
 
-def _teacher_of_minors(school, admin, teacher=None) -> None:
+def link_teacher_of_minors(school, admin, teacher=None) -> None:
     """The gates before a certificate: a school teaching minors has an active teacher of minors."""
     from certification.teachers import services as registry
 
@@ -103,15 +103,22 @@ def _teacher_of_minors(school, admin, teacher=None) -> None:
                               add_months(today(), -6), by=admin)
 
 
-def _certificate(school, owner, admin, state):
+def approved_assessment(school, owner, admin):
+    """A started assessment with the verdicts the review workflow would have recorded, approved
+    (the demo skips the review workflow here)."""
     from compliance.review.models import ReviewVerdict
 
     assessment = compliance.start_assessment(school, by=owner)
-    for answer in assessment.answers:  # the verdicts the review workflow would have recorded
+    for answer in assessment.answers:
         db.session.add(ReviewVerdict(assessment_id=assessment.id, criterion_id=answer.criterion_id, verdict="meets",
                                      updated_by_id=admin.id))
-    assessment.status = AssessmentStatus.approved  # the demo skips the review workflow here
+    assessment.status = AssessmentStatus.approved
     assessment.status_changed_at = utcnow()
+    return assessment
+
+
+def _certificate(school, owner, admin, state):
+    assessment = approved_assessment(school, owner, admin)
     on = add_months(today(), -37) if state == "expired" else today() - timedelta(days=20)
     conditions = [{"text": "Bied binnen drie maanden alle docenten de training ‘Veilig aanraken’ aan.",
                    "due_on": (on + timedelta(days=90)).isoformat()}] if state == "conditions" else None
@@ -132,7 +139,7 @@ def demo_certificates():
     for kvk, name, city, school_type, genres, state in SCHOOLS:
         school = _school(kvk, name, city, school_type, genres, owner)
         lone = _lone_teacher(admin) if state == "teacher_lapsed" else None
-        _teacher_of_minors(school, admin, lone)
+        link_teacher_of_minors(school, admin, lone)
         certificate = _certificate(school, owner, admin, state)
         if lone is not None:
             _lapse(lone, admin)

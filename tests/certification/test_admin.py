@@ -71,7 +71,7 @@ def test_the_sanction_form_refuses_bad_input_with_a_message(client, active, admi
 def test_the_teacher_page_with_both_sanction_forms_has_unique_ids(client, active, admin):
     import re
 
-    services.set_sanction(active, "restricted", "Onderzoek naar een melding", None, None, by=admin)
+    factories.sanction(active, "restricted", by=admin)
     log_in(client, admin)
     html = client.get(f"/beheer/docenten/{active.id}").get_data(as_text=True)
     assert 'id="opheffen-reason"' in html

@@ -5,7 +5,7 @@ JSON nested too deeply to parse. Run on SQLite and on PostgreSQL (TEST_DATABASE_
 import io
 
 import pytest
-from werkzeug.routing import PathConverter, UnicodeConverter
+from werkzeug.routing import IntegerConverter, PathConverter, UnicodeConverter
 
 from accounts.models import Role
 from tests.conftest import log_in, make_user
@@ -36,6 +36,9 @@ def test_a_nul_byte_anywhere_in_any_get_route_is_never_a_500(app, client):
                 continue
             kwargs = SAMPLES[rule.endpoint]() if rule.endpoint in SAMPLES else {}
             texts = [name for name, conv in rule._converters.items() if type(conv) in (UnicodeConverter, PathConverter)]
+            for name, conv in rule._converters.items():
+                if isinstance(conv, IntegerConverter):
+                    kwargs.setdefault(name, 999999)
             for name in texts:
                 kwargs.setdefault(name, "x")
             with app.test_request_context():

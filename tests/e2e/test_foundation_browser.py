@@ -41,7 +41,7 @@ def test_log_in_with_the_keyboard_and_log_out(page):
     page.get_by_role("link", name="Mijn account").click()
     assert "Sam Schoolhouder" in page.get_by_label("Naam").input_value()
     assert axe_violations(page) == []
-    page.get_by_role("button", name="Uitloggen").click()
+    page.get_by_role("button", name="Uitloggen", exact=True).click()
     assert "Je bent uitgelogd" in page.locator(".flashes").inner_text()
 
 

@@ -8,13 +8,13 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from accounts.models import Role, User
-from certification.teachers import services as teachers
 from certification.teachers.models import Teacher
 from compliance.models import MemberRole, SchoolMember
 from core.extensions import db
 from core.models import AuditEvent
 from privacy.erasure import ERASED_NAME
 from tests.certification import factories as registry
+from tests.certification.factories import sanction
 from tests.compliance import factories as schools
 from tests.conftest import DEFAULT_PASSWORD, log_in, make_user
 
@@ -78,8 +78,7 @@ def test_erasure_removes_a_teacher_without_a_sanction_and_anonymises_the_account
 
 def test_a_sanction_stays_in_the_register_minimised(app, client, plan):
     user, teacher = _teacher(client)
-    teachers.set_sanction(teacher, "revoked", "Grensoverschrijdend gedrag vastgesteld.", None, None,
-                          by=make_user(roles=(Role.admin,)))
+    sanction(teacher, "revoked")
     page = client.get("/account/privacy").get_data(as_text=True)
     assert "register moet een maatregel blijven tonen" in page
     client.post("/account/privacy/verwijderen", data={"password": DEFAULT_PASSWORD, "confirm": "y"})

@@ -53,7 +53,7 @@ def test_a_report_becomes_a_case_for_admins_and_the_teacher_hears_nothing(active
 
 @pytest.mark.parametrize("overrides, field, message", [
     ({"registration_number": "D-1234568"}, "registration_number", "laatste cijfer klopt niet"),
-    ({"registration_number": "12345"}, "registration_number", "ziet eruit als D-1234567"),
+    ({"registration_number": "12345"}, "registration_number", "ziet eruit als D-1234566"),
     ({"report_kind": "roddel"}, "report_kind", "soort gedrag"),
     ({"reported_on": None}, "reported_on", "datum"),
     ({"reported_on": "tomorrow"}, "reported_on", "toekomst"),
