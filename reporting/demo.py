@@ -3,10 +3,12 @@ types and provinces with two years of filed reports (enough for shown and suppre
 one report with an assessor's question, the older year published on /cijfers, and one overdue
 report at the demo owner's school to file in the browser. Idempotent; runs after the
 certificates' demo step. Everything goes through the services, as a school and an assessor
-would; only the assessment's approval is set directly, as the certificates' demo does."""
+would; only the assessment's approval (its verdicts and confirmed recommendation, with the
+days from submission to decision that the sector's median counts) is set directly, as the
+certificates' demo does."""
 
 import random
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from sqlalchemy import select
 
@@ -15,8 +17,10 @@ from accounts.models import Role
 from accounts.services import create_user, find_user
 from certification.certificates import services as certificates
 from certification.certificates.dates import add_months, today
+from certification.certificates.demo import _teacher_of_minors
 from compliance import services as compliance
 from compliance.models import AssessmentStatus, School
+from compliance.review.models import Decision, Outcome, Recommendation, ReviewVerdict
 from core.demo import DEMO_PASSWORD, demo_step
 from core.extensions import db
 from core.models import utcnow
@@ -58,12 +62,32 @@ def _certified_school(number: int, owner, admin, on):
         name=f"Dansschool Demo {number + 1:02d} {city}", kvk_number=f"901{number:05d}", street="Danslaan",
         house_number=str(number + 1), postcode=postcode, city=city, school_type=TYPES[number % len(TYPES)],
         teaches_minors=True, genres=GENRE_SETS[number % len(GENRE_SETS)], age_groups=["6_11", "12_15"]), by=owner)
-    compliance.add_location(school, "Hoofdlocatie", f"Danslaan {number + 1}", postcode, city, by=owner)
-    assessment = compliance.start_assessment(school, by=owner)
-    assessment.status, assessment.status_changed_at = AssessmentStatus.approved, utcnow()
+    location = compliance.add_location(school, "Hoofdlocatie", f"Danslaan {number + 1}", postcode, city, by=owner)
+    assessment = _approved(school, location, owner, admin)
+    # The decision the review workflow would have recorded, for the median days to a decision.
+    decided_at = datetime.combine(on, time(12), tzinfo=UTC)
+    assessment.submitted_at = decided_at - timedelta(days=14 + (number * 37) % 90)
+    db.session.add(Recommendation(assessment_id=assessment.id, reviewer_id=admin.id, outcome=Outcome.approve,
+                                  rationale="Alle eisen voldoen.", decision=Decision.confirmed,
+                                  decided_by_id=admin.id, decided_at=decided_at))
     certificate = certificates.issue_certificate(assessment, admin, None, on=on)
     db.session.commit()
     return school, certificate
+
+
+def _approved(school, location, owner, admin):
+    """An approved assessment with the verdicts the review workflow would have recorded, for a
+    school that meets the plan's preconditions (the certificate checks both)."""
+    compliance.add_room(location, "Grote zaal", "glass_wall", by=owner)
+    compliance.update_advisor(school, "Noor Vertrouwen", "vertrouwenspersoon@demo.dansveilig.nl", "020 123 45 67",
+                              "external", by=owner)
+    _teacher_of_minors(school, admin)
+    assessment = compliance.start_assessment(school, by=owner)
+    for answer in assessment.answers:
+        db.session.add(ReviewVerdict(assessment_id=assessment.id, criterion_id=answer.criterion_id, verdict="meets",
+                                     updated_by_id=admin.id))
+    assessment.status, assessment.status_changed_at = AssessmentStatus.approved, utcnow()
+    return assessment
 
 
 @demo_step
@@ -102,9 +126,8 @@ def _overdue_school(owner, admin):
         name="Dansstudio De Late Lente", kvk_number=OVERDUE_KVK, street="Lentelaan", house_number="9",
         postcode="3512 AA", city="Utrecht", school_type="dansschool", teaches_minors=True,
         genres=["modern", "urban"], age_groups=["12_15", "adults"]), by=owner)
-    compliance.add_location(school, "Hoofdlocatie", "Lentelaan 9", "3512 AA", "Utrecht", by=owner)
-    assessment = compliance.start_assessment(school, by=owner)
-    assessment.status, assessment.status_changed_at = AssessmentStatus.approved, utcnow()
+    location = compliance.add_location(school, "Hoofdlocatie", "Lentelaan 9", "3512 AA", "Utrecht", by=owner)
+    assessment = _approved(school, location, owner, admin)
     certificates.issue_certificate(assessment, admin, None, on=add_months(today(), -12) - timedelta(days=10))
     db.session.commit()
     certificates.run_daily()  # opens the form and warns: the report is overdue
