@@ -25,3 +25,6 @@ def init_app(app) -> None:
     from reporting.permissions import template_helpers
 
     app.context_processor(template_helpers)
+    from reporting.charts import value_text
+
+    app.add_template_global(value_text, "figure_value")

@@ -10,7 +10,7 @@ from reporting.figures import published_years
 from reporting.services import figures_for
 
 bp = Blueprint("reporting_api", __name__)
-PUBLIC_KEYS = ("name", "title", "rows", "columns", "cells", "row_totals", "column_totals")
+PUBLIC_KEYS = ("name", "title", "unit", "rows", "columns", "cells", "row_totals", "column_totals")
 
 
 def _error(message, status: int, parameter: str | None = None):

@@ -3,10 +3,12 @@ types and provinces with two years of filed reports (enough for shown and suppre
 one report with an assessor's question, the older year published on /cijfers, and one overdue
 report at the demo owner's school to file in the browser. Idempotent; runs after the
 certificates' demo step. Everything goes through the services, as a school and an assessor
-would; only the assessment's approval is set directly, as the certificates' demo does."""
+would; only the assessment's approval (its verdicts and confirmed recommendation, with the
+days from submission to decision that the sector's median counts) is set directly, as the
+certificates' demo does."""
 
 import random
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from sqlalchemy import select
 
@@ -17,6 +19,7 @@ from certification.certificates import services as certificates
 from certification.certificates.dates import add_months, today
 from compliance import services as compliance
 from compliance.models import School
+from compliance.review.models import Decision, Outcome, Recommendation
 from core.demo import DEMO_PASSWORD, demo_step
 from core.extensions import db
 from reporting import services
@@ -58,17 +61,25 @@ def _certified_school(number: int, owner, admin, on):
         house_number=str(number + 1), postcode=postcode, city=city, school_type=TYPES[number % len(TYPES)],
         teaches_minors=True, genres=GENRE_SETS[number % len(GENRE_SETS)], age_groups=["6_11", "12_15"]), by=owner)
     location = compliance.add_location(school, "Hoofdlocatie", f"Danslaan {number + 1}", postcode, city, by=owner)
-    return school, _certify(school, location, owner, admin, on)
+    return school, _certify(school, location, owner, admin, on, review_days=14 + (number * 37) % 90)
 
 
-def _certify(school, location, owner, admin, on):
+def _certify(school, location, owner, admin, on, review_days=None):
     """A certificate issued on `on` to a school that meets the gates before a certificate
-    (a room described, a confidential advisor, an active teacher of minors)."""
+    (a room described, a confidential advisor, an active teacher of minors); with
+    `review_days`, also the decision the review workflow would have recorded that many days
+    after submission (for the median days to a decision)."""
     compliance.add_room(location, "Grote zaal", "glass_wall", by=owner)
     compliance.update_advisor(school, "Noor Vertrouwen", "vertrouwenspersoon@demo.dansveilig.nl", "020 123 45 67",
                               "external", by=owner)
     certificate_demo.link_teacher_of_minors(school, admin)
     assessment = certificate_demo.approved_assessment(school, owner, admin)
+    if review_days is not None:
+        decided_at = datetime.combine(on, time(12), tzinfo=UTC)
+        assessment.submitted_at = decided_at - timedelta(days=review_days)
+        db.session.add(Recommendation(assessment_id=assessment.id, reviewer_id=admin.id, outcome=Outcome.approve,
+                                      rationale="Alle eisen voldoen.", decision=Decision.confirmed,
+                                      decided_by_id=admin.id, decided_at=decided_at))
     certificate = certificates.issue_certificate(assessment, admin, None, on=on)
     db.session.commit()
     return certificate

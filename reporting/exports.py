@@ -13,28 +13,29 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from compliance.exports import AssessmentPdf
 from core.spreadsheets import neutralise
-from reporting.charts import COLOUR, chart_series
+from reporting.charts import COLOUR, chart_series, value_text
 
 CSV_MIMETYPE = "text/csv; charset=utf-8"
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF_MIMETYPE = "application/pdf"
 
 
-def _shown(value, primary: bool, threshold: int):
+def _shown(value, primary: bool, threshold: int, unit: str = "count"):
+    """A number stays a number (so a spreadsheet can compute with it); a hidden value in words."""
     if value is not None:
         return value
-    return f"< {threshold}" if primary else _("verborgen")
+    return value_text(unit, value, primary, threshold, _("verborgen"))
 
 
 def table_frame(table: dict, threshold: int) -> pd.DataFrame:
     """One table with its totals, hidden values as "< 5" or "verborgen"."""
     rows, columns = len(table["rows"]), len(table["columns"])
     total = _("Totaal")
-    primary = table["primary"]
-    data = [[_shown(table["cells"][i][j], primary[i][j], threshold) for j in range(columns)]
-            + [_shown(table["row_totals"][i], primary[i][columns], threshold)] for i in range(rows)]
-    data.append([_shown(table["column_totals"][j], primary[rows][j], threshold) for j in range(columns)]
-                + [_shown(table["grand_total"], primary[rows][columns], threshold)])
+    primary, unit = table["primary"], table.get("unit", "count")
+    data = [[_shown(table["cells"][i][j], primary[i][j], threshold, unit) for j in range(columns)]
+            + [_shown(table["row_totals"][i], primary[i][columns], threshold, unit)] for i in range(rows)]
+    data.append([_shown(table["column_totals"][j], primary[rows][j], threshold, unit) for j in range(columns)]
+                + [_shown(table["grand_total"], primary[rows][columns], threshold, unit)])
     frame = pd.DataFrame(data, index=[*table["rows"], total], columns=[*table["columns"], total])
     frame.index.name = table["title"]
     return frame.map(neutralise).rename(index=neutralise, columns=neutralise)
@@ -81,7 +82,8 @@ class SectorReportPdf(AssessmentPdf):
         for table in figures["tables"]:
             story += [Paragraph(self.text(table["title"]), s["h2"])]
             for labels, values, small in chart_series(table):
-                story += [self.bar_chart(labels, values, small, threshold), Spacer(1, 4)]
+                story += [self.bar_chart(labels, values, small, threshold, table.get("unit", "count")),
+                          Spacer(1, 4)]
             frame = table_frame(table, threshold)
             rows = [[Paragraph(self.text(str(frame.index.name)), s["small"])]
                     + [Paragraph(self.text(str(c)), s["small"]) for c in frame.columns]]
@@ -94,7 +96,7 @@ class SectorReportPdf(AssessmentPdf):
             story += [grid, Spacer(1, 8)]
         return story
 
-    def bar_chart(self, labels, values, small, threshold) -> Drawing:
+    def bar_chart(self, labels, values, small, threshold, unit="count") -> Drawing:
         """The page's SVG chart drawn again with reportlab's shapes (same bars, same labels)."""
         bar, gap, label_width, width = 12, 4, 190, 480
         drawing = Drawing(width, len(labels) * (bar + gap) + gap)
@@ -107,7 +109,8 @@ class SectorReportPdf(AssessmentPdf):
             length = (value or 0) * scale
             if length:
                 drawing.add(Rect(label_width, y, length, bar, fillColor=colors.HexColor(COLOUR), strokeColor=None))
-            drawing.add(String(label_width + length + 4, y + 3, str(_shown(value, primary, threshold)),
+            drawing.add(String(label_width + length + 4, y + 3,
+                               value_text(unit, value, primary, threshold, _("verborgen")),
                                fontName=self.font, fontSize=8))
         return drawing
 

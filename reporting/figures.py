@@ -4,22 +4,27 @@ before anything leaves this module, so pages, charts, exports and the API show t
 
 `sector_figures(year, threshold, ...)` returns plain data:
 {"year", "suppressed_below", "tables": [{"name", "title", "rows", "columns", "cells",
-"row_totals", "column_totals", "grand_total", "primary": [[bool]]}]} where None is hidden.
+"row_totals", "column_totals", "grand_total", "primary": [[bool]], "unit"}]} where None is hidden.
+`unit` is "count", or "percent" / "days" for the rates and medians of `reporting.derived`.
 """
 
 from datetime import UTC, date, datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from certification.certificates.dates import add_months, today
 from certification.certificates.models import Certificate, CertificateStatus
 from certification.teachers.models import Employment, Teacher, TeacherStatus
+from certification.teachers.services.common import current_rules
+from certification.teachers.services.public import public_cpd_on_track
 from compliance.models import Assessment, School
-from compliance.review.models import ActionStatus, CorrectiveAction
+from compliance.review.models import ActionStatus, CorrectiveAction, Decision, Outcome, Recommendation
 from compliance.vocabulary import GENRES, SCHOOL_TYPES
 from core.extensions import db
 from reporting import vocabulary as v
+from reporting.derived import median_table, row_percentages
 from reporting.models import MonitoringCount, MonitoringReport, PublishedYear, ReportStatus
 from reporting.provinces import PROVINCES, province_of
 from reporting.suppression import suppress
@@ -32,6 +37,9 @@ COVERAGE = {"certified": {"nl": "Met keurmerk", "en": "Certified"},
 
 TEACHER_STATES = {"active": {"nl": "Actief", "en": "Active"},
                   "not_active": {"nl": "Niet (meer) actief", "en": "Not (or no longer) active"}}
+CPD_STATES = {"on_track": {"nl": "Bijscholing op schema", "en": "CPD on track"},
+              "behind": {"nl": "Bijscholing niet op schema", "en": "CPD not on track"}}
+DECISIONS = {"approved": {"nl": "Goedgekeurd", "en": "Approved"}, "rejected": {"nl": "Afgewezen", "en": "Rejected"}}
 ACTION_STATES = {"open": {"nl": "Open", "en": "Open"}, "overdue": {"nl": "Te laat", "en": "Overdue"},
                  "closed": {"nl": "Afgesloten", "en": "Closed"}}
 
@@ -45,8 +53,17 @@ TABLES = {
     "certificates_by_state": (_l("Certificaten per status en soort organisatie"), None, SCHOOL_TYPES, None),
     "coverage": (_l("Geregistreerde organisaties met en zonder keurmerk"), None, SCHOOL_TYPES, COVERAGE),
     "teachers_by_genre": (_l("Geregistreerde docenten per dansgenre"), None, GENRES, TEACHER_STATES),
+    "teachers_cpd": (_l("Geregistreerde docenten per dansgenre: bijscholing op schema of niet"), None, GENRES,
+                     CPD_STATES),
     "corrective_actions": (_l("Verbeteracties per soort organisatie"), None, SCHOOL_TYPES, ACTION_STATES),
 }
+# Rates of a count table: (name, title), placed right after the table they are computed from.
+RATES = {
+    "follow_up_by_kind": ("follow_up_rates", _l("Opvolging per soort, in procenten van de meldingen van die soort")),
+    "teachers_cpd": ("teachers_cpd_share",
+                     _l("Aandeel geregistreerde docenten met bijscholing op schema, per dansgenre, in procenten")),
+}
+DECISION_DAYS = _l("Mediaan aantal dagen van indienen tot besluit, voor beoordelingen besloten in het jaar")
 
 
 def published_years() -> list[int]:
@@ -127,13 +144,47 @@ def _teacher_and_action_tables(year: int, ids) -> dict:
     return counts
 
 
+def _cpd_table(ids) -> dict:
+    """Registered teachers (as in teachers_by_genre) per genre, by the register's public answer
+    to whether their CPD is on track today (`public_cpd_on_track`: the rule is not repeated here)."""
+    rules, on = current_rules(), today()
+    teachers = (select(Teacher).where(Teacher.status != TeacherStatus.pending)
+                .options(selectinload(Teacher.cpd_records)))
+    if ids is not None:
+        teachers = teachers.where(Teacher.id.in_(select(Employment.teacher_id).where(Employment.school_id.in_(ids))))
+    counts: dict = {}
+    for teacher in db.session.execute(teachers).scalars():
+        column = "on_track" if public_cpd_on_track(teacher, rules, on) else "behind"
+        for genre in set(teacher.genres or []):
+            counts[("teachers_cpd", genre, column)] = counts.get(("teachers_cpd", genre, column), 0) + 1
+    return counts
+
+
+def _decision_days(year: int, ids) -> dict:
+    """Whole days from the assessment's submission to the confirmed decision, for decisions
+    taken in `year`: {(school type, approved | rejected): [days]}."""
+    query = (select(School.school_type, Recommendation.outcome, Assessment.submitted_at, Recommendation.decided_at)
+             .join(Assessment, Assessment.id == Recommendation.assessment_id)
+             .join(School, School.id == Assessment.school_id)
+             .where(Recommendation.decision == Decision.confirmed, Assessment.submitted_at.is_not(None),
+                    Recommendation.decided_at >= datetime(year, 1, 1, tzinfo=UTC),
+                    Recommendation.decided_at < datetime(year + 1, 1, 1, tzinfo=UTC)))
+    if ids is not None:
+        query = query.where(School.id.in_(ids))
+    samples: dict = {}
+    for school_type, outcome, submitted_at, decided_at in db.session.execute(query):
+        key = (school_type, "rejected" if outcome is Outcome.reject else "approved")
+        samples.setdefault(key, []).append(max(0, (decided_at - submitted_at).days))
+    return samples
+
+
 def _table(name: str, counts: dict, key: str, row_vocab: dict, column_vocab: dict, threshold: int, lang) -> dict:
     title, _source, _rows, _columns = TABLES[name]
     rows = [code for code in row_vocab if any(counts.get((key, code, column)) for column in column_vocab)]
     columns = [code for code in column_vocab if any(counts.get((key, row, code)) for row in row_vocab)]
     rows, columns = rows or list(row_vocab)[:1], columns or list(column_vocab)[:1]
     result = suppress([[counts.get((key, row, column), 0) for column in columns] for row in rows], threshold)
-    return {"name": name, "title": str(title),
+    return {"name": name, "title": str(title), "unit": "count",
             "rows": [localized(row_vocab[code], lang) for code in rows],
             "columns": [localized(column_vocab[code], lang) for code in columns],
             "cells": result.public_cells(), "row_totals": result.public_row_totals(),
@@ -146,14 +197,21 @@ def sector_figures(year: int, threshold: int, *, genre: str | None = None, schoo
     """One year's figures, suppressed (see the module docstring)."""
     ids = _school_ids(genre, school_type, province)
     counts = _count_tables(year, ids) if ids is None or ids else {}
+    samples = {}
     if ids is None or ids:
         counts.update(_certificate_tables(year, ids))
         counts.update(_teacher_and_action_tables(year, ids))
+        counts.update(_cpd_table(ids))
+        samples = _decision_days(year, ids)
     tables = []
     for name, (_title, source, row_vocab, column_vocab) in TABLES.items():
         key = source or name
         columns = column_vocab if column_vocab is not None else STATES
         tables.append(_table(name, counts, key, row_vocab, columns, threshold, lang))
+        if name in RATES:
+            tables.append(row_percentages(tables[-1], RATES[name][0], str(RATES[name][1])))
+    tables.append(median_table("decision_days", str(DECISION_DAYS), samples, SCHOOL_TYPES, DECISIONS, threshold,
+                               lambda text: localized(text, lang)))
     return {"year": year, "suppressed_below": threshold, "tables": tables}
 
 

@@ -1,10 +1,16 @@
 """The sector figures' part of the OpenAPI document (merged by core/openapi.py)."""
 
 _NULLABLE_INT = {"type": ["integer", "null"], "minimum": 0}
-_TABLE = {"type": "object", "required": ["name", "title", "rows", "columns", "cells", "row_totals", "column_totals"],
+_TABLE = {"type": "object",
+          "required": ["name", "title", "unit", "rows", "columns", "cells", "row_totals", "column_totals"],
           "properties": {
               "name": {"type": "string", "description": "Stable identifier of the table."},
               "title": {"type": "string", "description": "Title in the caller's language."},
+              "unit": {"type": "string", "enum": ["count", "percent", "days"],
+                       "description": "count: suppressed counts. percent: whole percentages of the row "
+                                      "(column totals: of the grand total), null where the underlying count is "
+                                      "suppressed. days: medians, null when fewer than suppressed_below "
+                                      "values underlie them."},
               "rows": {"type": "array", "items": {"type": "string"}},
               "columns": {"type": "array", "items": {"type": "string"}},
               "cells": {"type": "array", "items": {"type": "array", "items": _NULLABLE_INT},

@@ -1,6 +1,6 @@
 """The demo shows the annual cycle: two years of reports from 22 schools in several genres,
-figures with shown and suppressed cells, one overdue report, one with a question, a
-published year, and a monitor who can log in."""
+figures with shown and suppressed cells (medians of the days to a decision too), one overdue
+report, one with a question, a published year, and a monitor who can log in."""
 
 from sqlalchemy import select
 
@@ -24,6 +24,10 @@ def test_the_demo_shows_every_state_of_the_annual_cycle(runner, client):
     figures = services.figures_for(min(report.year for report in reports))
     cells = [value for table in figures["tables"] for row in table["cells"] for value in row]
     assert None in cells and any(value for value in cells)
+    tables = {table["name"]: table for table in figures["tables"]}
+    days = tables["decision_days"]  # the demo's schools were certified in the older year
+    assert days["grand_total"] is not None and None in [value for row in days["cells"] for value in row]
+    assert any(value for row in tables["follow_up_rates"]["cells"] for value in row)
     assert services.available_years() and len(services.available_years()) == 2
     assert client.post("/login", data={"email": "monitor@demo.dansveilig.nl",
                                        "password": "demo-password"}).status_code == 302

@@ -83,7 +83,7 @@ def test_the_public_sees_only_published_years(client, app):
     body = client.get(f"/api/v1/sector/figures?year={report.year}").get_json()
     assert body["year"] == report.year and body["suppressed_below"] == 5
     table = next(t for t in body["tables"] if t["name"] == "reports_by_kind_genre")
-    assert set(table) == {"name", "title", "rows", "columns", "cells", "row_totals", "column_totals"}
+    assert set(table) == {"name", "title", "unit", "rows", "columns", "cells", "row_totals", "column_totals"}
     assert table["cells"] == [[None]]  # two reports at one school: never shown
     assert "&lt; 5" in client.get("/cijfers").get_data(as_text=True)
     paths = client.get("/api/v1/openapi.json").get_json()["paths"]

@@ -122,6 +122,13 @@ class PublicEntry:
         }
 
 
+def public_cpd_on_track(teacher: Teacher, rules, on: date) -> bool:
+    """The register's public answer to "is this teacher's CPD on track?": the CPD rule
+    (`status.cpd_on_track`), never for a revoked registration or before a plan exists. The
+    sector figures count the same answer."""
+    return bool(rules is not None and teacher.status is not TeacherStatus.revoked and cpd_on_track(teacher, rules, on))
+
+
 def public_entry(teacher: Teacher, on: date | None = None) -> PublicEntry:
     on, rules = on or today(), current_rules()
     kinds = sorted({q.kind for q in teacher.qualifications if q.review is Review.approved}, key=lambda k: k.value)
@@ -130,7 +137,7 @@ def public_entry(teacher: Teacher, on: date | None = None) -> PublicEntry:
         registration_number=teacher.registration_number, name=teacher.name, status=teacher.status,
         until=teacher.status_until if teacher.status is TeacherStatus.suspended else None,
         genres=list(teacher.genres or []), qualification_kinds=kinds,
-        cpd_on_track=bool(active_like and cpd_on_track(teacher, rules, on)),
+        cpd_on_track=public_cpd_on_track(teacher, rules, on),
         vog_current=bool(active_like and vog_check(teacher, rules, on).met),
         schools=public_schools_for(teacher, on) if teacher.status is not TeacherStatus.revoked else [],
         **_public_sanction(teacher))
