@@ -8,8 +8,8 @@ A backup folder holds
                             database); SQLite: the online backup API (safe while the app runs)
     evidence/<sha256>       every stored evidence file (folder or S3 bucket alike)
     keys/                   the credential signing keys (not when they come from the environment)
-    instance/audit-checkpoint*
-                            the audit log's signed checkpoints, when the installation keeps them
+    instance/<file>         the audit log's signed checkpoints (`AUDIT_CHECKPOINT_PATH`), when
+                            there are any
 
 The database is copied first and the files after: a file is always stored before the row
 that refers to it commits, so every row in the dump finds its file. Restore checks every
@@ -30,6 +30,7 @@ from flask import current_app
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import make_url
 
+from core.checkpoints import checkpoint_path
 from core.extensions import db
 from core.storage import get_storage
 
@@ -73,10 +74,8 @@ def _pg_tool(name: str) -> str:
 
 
 def _checkpoint_files() -> list[Path]:
-    named = current_app.config.get("AUDIT_CHECKPOINTS_PATH") or current_app.config.get("AUDIT_CHECKPOINT_PATH")
-    found = [Path(named)] if named else []
-    found += sorted(Path(current_app.instance_path).glob("audit-checkpoint*"))
-    return [path for path in dict.fromkeys(found) if path.is_file()]
+    path = checkpoint_path()
+    return [path] if path.is_file() else []
 
 
 def _key_folder() -> Path | None:
@@ -188,8 +187,10 @@ def restore_backup(source: Path) -> dict:
         for path in (source / "keys").iterdir():
             shutil.copy2(path, keys / path.name)
     if (source / "instance").is_dir():
-        for path in (source / "instance").iterdir():
-            shutil.copy2(path, Path(current_app.instance_path) / path.name)
+        for path in (source / "instance").iterdir():  # the audit log's signed checkpoints
+            target = checkpoint_path()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
     return manifest
 
 

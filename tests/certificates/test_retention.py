@@ -52,6 +52,14 @@ def test_evidence_is_deleted_when_the_plans_period_after_the_certificate_ran_out
     # The school starts again and reuses one file in its new (draft) assessment: that one stays too.
     owner = owner_of(school)
     again = compliance.start_assessment(school, by=owner)
+    # The renewal starts with the approved answers' files copied in; the school drops them all
+    # and uploads one again.
+    copied = [evidence.id for answer in again.answers for evidence in answer.evidence]
+    assert copied, "a renewal starts with the last approved assessment's files"
+    for answer in again.answers:
+        if answer.evidence:
+            compliance.save_answer(answer, owner, compliance.AnswerInput(
+                rating=1, narrative="Opnieuw.", detach_evidence_ids=[evidence.id for evidence in answer.evidence]))
     compliance.save_answer(again.answers[0], owner, compliance.AnswerInput(
         rating=1, narrative="Opnieuw.", uploads=[compliance.Upload("nog-nodig.pdf", pdf_bytes("oud"))]))
     oud_sha = db.session.execute(select(Evidence.sha256).where(Evidence.original_filename == "oud.pdf")).scalar_one()

@@ -1,7 +1,6 @@
 """`flask backup create` / `restore`: the demo, backed up and restored into an empty
 installation, comes back table by table and file by file, with its audit chain intact."""
 
-import json
 import os
 from pathlib import Path
 
@@ -9,6 +8,7 @@ import pytest
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
+from core.checkpoints import checkpoint_path
 from core.extensions import db
 from core.storage import get_storage
 from tests.conftest import make_test_app
@@ -33,8 +33,9 @@ def _database(kind: str, tmp_path: Path, name: str) -> str:
 def _installation(kind, tmp_path, name):
     """An empty installation: its own database (migrated, no rows), evidence folder and keys."""
     folder = tmp_path / name
-    app = make_test_app(_database(kind, tmp_path, name), instance_path=str(folder / "instance"),
-                        EVIDENCE_STORAGE_PATH=str(folder / "evidence"), CREDENTIAL_KEY_PATH=str(folder / "keys"))
+    app = make_test_app(_database(kind, tmp_path, name), EVIDENCE_STORAGE_PATH=str(folder / "evidence"),
+                        CREDENTIAL_KEY_PATH=str(folder / "keys"),
+                        AUDIT_CHECKPOINT_PATH=str(folder / "instance" / "audit-checkpoints.jsonl"))
     (folder / "instance").mkdir(parents=True)
     with app.app_context():
         db.create_all()
@@ -56,7 +57,7 @@ def _files(app) -> dict:
         evidence = {name: storage.open(name).read() for name in storage.names()}
     keys = Path(app.config["CREDENTIAL_KEY_PATH"])
     return {"evidence": evidence, "keys": {path.name: path.read_bytes() for path in keys.iterdir()},
-            "checkpoints": (Path(app.instance_path) / "audit-checkpoints.json").read_bytes()}
+            "checkpoints": checkpoint_path(app).read_bytes()}
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -69,7 +70,7 @@ def demo_backup(request, tmp_path):
         from certification.certificates.signing import current_key
 
         current_key()
-    (Path(source.instance_path) / "audit-checkpoints.json").write_text(json.dumps([{"rows": 1, "head": "ab"}]))
+    assert runner.invoke(args=["audit", "checkpoint"]).exit_code == 0
     result = runner.invoke(args=["backup", "create", str(tmp_path / "backup")])
     assert result.exit_code == 0, result.output
     return request.param, source, tmp_path / "backup"

@@ -3,6 +3,7 @@ leaving with unsaved text warns, drafts save in the background, and the big butt
 information request sends the typed reply."""
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import Role
 from compliance.review import services as review
@@ -53,7 +54,7 @@ def test_a_typed_answer_survives_a_refused_save(page):
     page.get_by_role("button", name="Alles opslaan").click()
     assert page.title().startswith("Fout: ")
     summary = page.locator(".error-summary")
-    assert summary.evaluate("el => el === document.activeElement")  # focus went to the summary
+    expect(summary).to_be_focused()  # focus went to the summary (forms.js, once the page has loaded)
     assert "Dit is geen geldig webadres" in summary.inner_text()
     assert page.locator(f"#a{first.id}-narrative").input_value().startswith("Wat ik bij de eerste eis typte")
     assert page.locator(f"#a{second.id}-narrative").input_value() == "En dit bij de tweede."
