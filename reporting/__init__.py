@@ -20,6 +20,9 @@ def init_app(app) -> None:
     from reporting.views import bp
 
     monitoring_form.connect(form_state)  # a strong reference: form_state is a module-level function
+    from reporting.retention import register_rules
+
+    register_rules()  # the answers' retention, run by `flask retention daily`
     app.register_blueprint(bp)
     app.register_blueprint(api_bp)
     from reporting.permissions import template_helpers
