@@ -14,6 +14,7 @@ and never suspends a school that had no form to file.
 
 def init_app(app) -> None:
     import reporting.demo  # noqa: F401  (registers the demo step, after certification's)
+    import reporting.messages  # noqa: F401  (the texts of its in-app messages)
     from certification.certificates.signals import monitoring_form
     from reporting.api import bp as api_bp
     from reporting.services import form_state

@@ -3,12 +3,16 @@ admin acknowledges it, or asks questions in the report's thread; the school answ
 submits again (recommendation 5.3: every report is followed up)."""
 
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 
+from accounts.models import User
 from certification.certificates.services import lift_monitoring_suspension
+from compliance.models import SchoolMember
 from core.audit import record_event
 from core.extensions import db
 from core.i18n import lazy_text
 from core.models import utcnow
+from core.notifications import link_for, notify
 from reporting.errors import ReportError
 from reporting.models import MonitoringMessage, MonitoringReport, ReportStatus
 from reporting.permissions import can_fill_in, can_review_report
@@ -54,6 +58,10 @@ def ask_questions(report: MonitoringReport, by, body: str) -> MonitoringReport:
     report.transition(ReportStatus.questions)
     report.messages.append(MonitoringMessage(author_id=by.id, is_question=True, body=body))
     record_event("monitoring_report.questions", report, actor=by, details={"school_id": report.school_id})
+    managers = db.session.execute(select(User).join(SchoolMember, SchoolMember.user_id == User.id)
+                                  .where(SchoolMember.school_id == report.school_id)).scalars().all()
+    notify(managers, "report_questions", link_for("reporting.report", report_id=report.id),
+           school=report.school.name, year=report.year)  # in their language; the mail goes after the commit
     db.session.commit()
     return report
 

@@ -4,12 +4,18 @@ questioned by an assessor or admin; an acknowledged report is read-only."""
 
 
 import pytest
+from sqlalchemy import select
 
+from accounts.models import Role
 from certification.certificates.dates import add_months
+from compliance.models import MemberRole, SchoolMember
 from core.extensions import db
+from core.models import OutboxMessage
+from core.notifications import Notification
 from reporting import services
 from reporting.errors import ReportError, ReportInvalid
 from reporting.models import ReportStatus
+from tests.conftest import make_user
 from tests.reporting import factories
 
 
@@ -96,3 +102,18 @@ def test_due_for_school_names_the_open_report(report):
     due = services.due_for_school(report.school_id)
     assert [item.report for item in due["due"]] == [report]
     assert due["reports"] == [report]
+
+
+def test_the_schools_managers_are_told_of_questions_in_their_language(app):
+    report = factories.submitted_report(name="Dansschool Vraag")
+    english = make_user(roles=(Role.school_owner,), locale="en")
+    db.session.add(SchoolMember(school_id=report.school_id, user_id=english.id, role=MemberRole.manager))
+    db.session.commit()
+    services.ask_questions(report, factories.make_assessor(), "Waarom is de respons zo laag?")
+    notes = db.session.execute(select(Notification).where(Notification.kind == "report_questions")).scalars().all()
+    assert len(notes) == 2 and all(f"/jaarverslagen/{report.id}" == note.link for note in notes)
+    subjects = {mail.recipient: mail.subject for mail in db.session.execute(
+        select(OutboxMessage).where(OutboxMessage.subject.contains("Dansschool Vraag"))).scalars()}
+    owner = factories.owner_of(report.school)
+    assert f"vragen bij het jaarverslag {report.year} van Dansschool Vraag" in subjects[owner.email]
+    assert "Dansschool Vraag" in subjects[english.email] and "questions" in subjects[english.email]
