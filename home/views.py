@@ -1,6 +1,6 @@
 """The home page after login: a part per role the user holds."""
 
-from flask import Blueprint, render_template
+from flask import Blueprint, current_app, render_template
 from flask_login import current_user
 
 from accounts.models import Role
@@ -27,6 +27,8 @@ def index():
         parts["teacher"] = teacher_tasks(user)
     if has_role(user, Role.assessor, Role.admin):
         parts["assessor"] = assessor_tasks(user)
+    if has_role(user, Role.monitor) and "reporting.sector" in current_app.view_functions:
+        parts["monitor"] = True  # the ministry or the board: the sector's figures, nothing per school
     if is_admin(user):
         parts["admin_registry"] = admin_registry_tasks()
         parts["admin_certificates"] = admin_certificate_tasks(user)

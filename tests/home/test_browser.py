@@ -27,7 +27,8 @@ def _log_in(page, user):
 
 @pytest.mark.parametrize("role,part", [(Role.school_owner, "Mijn scholen"),
                                        (Role.teacher, "Mijn registratie als docent"),
-                                       (Role.assessor, "Beoordelen"), (Role.admin, "Beheer")])
+                                       (Role.assessor, "Beoordelen"), (Role.admin, "Beheer"),
+                                       (Role.monitor, "Sectorcijfers")])
 def test_every_role_lands_on_its_home(page, role, part):
     cf.published_plan()
     _log_in(page, make_user(roles=(role,)))

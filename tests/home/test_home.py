@@ -118,3 +118,10 @@ def test_the_home_runs_a_fixed_number_of_queries(app, client):
     for _ in range(3):
         cf.make_assessment(cf.make_school(owner), owner)
     assert count() == one
+
+
+def test_a_monitor_is_led_to_the_sector_figures_and_nothing_per_school(app, client):
+    log_in(client, make_user(roles=(Role.monitor,)))
+    page = client.get("/start").get_data(as_text=True)
+    assert 'href="/sectorcijfers"' in page and 'href="/cijfers"' in page
+    assert "Mijn scholen" not in page and "Beoordelen</h2>" not in page
