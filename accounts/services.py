@@ -15,6 +15,7 @@ from sqlalchemy import select
 from accounts import throttle
 from accounts.models import Role, User, UserRole
 from core.audit import record_event
+from core.errors import DomainError
 from core.extensions import db
 from core.i18n import lazy_plural, lazy_text
 from core.mail import queue_mail
@@ -35,12 +36,8 @@ _CONFIRM_SALT = "email-confirm"
 _UNLOCK_SALT = "login-unlock"
 
 
-class AccountError(Exception):
+class AccountError(DomainError):
     """A refused account action; `message` is shown to the user."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
 
 
 class LoginThrottled(AccountError):

@@ -99,11 +99,11 @@ def certificates(random, school_rows, location_rows, plan, today) -> Register:
     an older expired certificate too. Like issue_certificate: one approved assessment each,
     numbers DV-<year>-<5 digits> in order of issue per year (the counter ends at the last),
     the scope frozen from the locations, a random index in the current pair of status lists."""
-    from certification.certificates.dates import add_months
     from certification.certificates.models import CertificateStatus, ReasonCategory, StatusPurpose
     from certification.certificates.services.issuing import MAX_SERIAL
     from certification.certificates.status_lists import FILL_LIMIT, LIST_SIZE
     from compliance.models import AssessmentStatus
+    from core.dates import add_months
     from core.models import utcnow
 
     S, rules = CertificateStatus, plan.rules
@@ -260,7 +260,6 @@ def search_number(random):
 
 def fill(app, teacher_count: int, school_count: int, seed: int = 20260101, echo=print) -> dict:
     """Generate into the (fresh) database of `app`; returns timings per step."""
-    from certification.certificates.dates import today
     from certification.certificates.models import (
         Certificate,
         CertificateCounter,
@@ -275,6 +274,7 @@ def fill(app, teacher_count: int, school_count: int, seed: int = 20260101, echo=
     from certification.teachers.models import Employment, Teacher, TeacherSearch
     from certification.teachers.services import publish_code_version
     from compliance.models import Assessment, Location, School
+    from core.dates import today
     from core.extensions import db
     from standards.services import current_plan, publish_shipped_plans
 

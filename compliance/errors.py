@@ -1,14 +1,11 @@
 """The compliance package's domain errors."""
 
+from core.errors import DomainError
 
-class ComplianceError(Exception):
+
+class ComplianceError(DomainError):
     """A refused compliance action; `message` is shown to the user, `field` names the form
     field it belongs to when there is one."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 class InvalidTransition(ComplianceError):

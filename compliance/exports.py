@@ -3,32 +3,24 @@ Each `generate` returns `(filename, mimetype, bytes)` in the visitor's language.
 
 import io
 import re
-from pathlib import Path
-from xml.sax.saxutils import escape
 
-import reportlab
 from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from compliance.models import Assessment
 from compliance.services import answer_problems, sections
 from compliance.vocabulary import AGE_GROUPS, GENRES, SCHOOL_TYPES
 from core.models import utcnow
+from core.pdf import LINE, MUTED, PDF_MIMETYPE, DocumentPdf
 from core.spreadsheets import neutralise
 from standards.vocabulary import localized
 
-PDF_MIMETYPE = "application/pdf"
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -113,40 +105,9 @@ class PlainText(Flowable):
             canvas.drawString(0, y + (self.leading - self.size) * 0.6, line)
 
 
-class AssessmentPdf:
+class AssessmentPdf(DocumentPdf):
     """A4 document: the school's profile, progress per domain, then every criterion with
     its requirement, rating, narrative and evidence."""
-
-    pagesize = A4
-    margin = 18 * mm
-    font, bold_font = "Vera", "VeraBd"
-
-    def _register_fonts(self) -> None:
-        # Vera ships with reportlab and covers the accents of Dutch names, which the PDF
-        # base fonts do not encode reliably.
-        folder = Path(reportlab.__file__).parent / "fonts"
-        for name, file in ((self.font, "Vera.ttf"), (self.bold_font, "VeraBd.ttf")):
-            if name not in pdfmetrics.getRegisteredFontNames():
-                pdfmetrics.registerFont(TTFont(name, str(folder / file)))
-
-    def styles(self) -> dict[str, ParagraphStyle]:
-        base = ParagraphStyle("body", fontName=self.font, fontSize=10, leading=14)
-        return {
-            "body": base,
-            "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11,
-                                    textColor=colors.HexColor("#4a4a5e")),
-            "title": ParagraphStyle("title", parent=base, fontName=self.bold_font, fontSize=20, leading=24,
-                                    spaceAfter=6, textColor=colors.HexColor("#3f1d5e")),
-            "h2": ParagraphStyle("h2", parent=base, fontName=self.bold_font, fontSize=14, leading=18, spaceBefore=12,
-                                 spaceAfter=4, textColor=colors.HexColor("#3f1d5e")),
-            "h3": ParagraphStyle("h3", parent=base, fontName=self.bold_font, fontSize=11, leading=14, spaceBefore=8,
-                                 spaceAfter=2),
-            "label": ParagraphStyle("label", parent=base, fontName=self.bold_font),
-        }
-
-    @staticmethod
-    def text(value: str) -> str:
-        return escape(value or "").replace("\n", "<br/>")
 
     def paragraphs(self, value: str, style) -> list:
         """A text a visitor typed (issue 12, finding 3): drawn as plain lines, never parsed as
@@ -158,8 +119,8 @@ class AssessmentPdf:
 
     def _table(self, rows, widths) -> Table:
         table = Table(rows, colWidths=widths, hAlign="LEFT")
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#8c8ca1")),
+        table.setStyle(self.table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LINEBELOW", (0, 0), (-1, -1), 0.25, LINE),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
         return table
 
@@ -196,22 +157,17 @@ class AssessmentPdf:
     def decorate(self, canvas, doc, assessment: Assessment) -> None:
         canvas.saveState()
         canvas.setFont(self.font, 8)
-        canvas.setFillColor(colors.HexColor("#4a4a5e"))
+        canvas.setFillColor(MUTED)
         footer = f"Dans Veilig · {assessment.school.name} · {_('Zelfevaluatie')} {assessment.id}"
         canvas.drawString(self.margin, 10 * mm, footer[:110])
         canvas.drawRightString(self.pagesize[0] - self.margin, 10 * mm, _("Pagina %(n)s", n=doc.page))
         canvas.restoreState()
 
     def generate(self, assessment: Assessment) -> tuple[str, str, bytes]:
-        self._register_fonts()
-        buffer = io.BytesIO()
-        doc = SimpleDocTemplate(buffer, pagesize=self.pagesize, leftMargin=self.margin, rightMargin=self.margin,
-                                topMargin=self.margin, bottomMargin=self.margin + 6 * mm,
-                                title=f"{_('Zelfevaluatie')} {assessment.school.name}", author="Dans Veilig",
-                                creator="Dans Veilig Keurmerk")
         page = lambda canvas, doc: self.decorate(canvas, doc, assessment)  # noqa: E731
-        doc.build(self.story(assessment), onFirstPage=page, onLaterPages=page)
-        return f"{export_basename(assessment)}.pdf", PDF_MIMETYPE, buffer.getvalue()
+        data = self.build(self.story(assessment), f"{_('Zelfevaluatie')} {assessment.school.name}", decorate=page,
+                          bottom_margin=self.margin + 6 * mm)
+        return f"{export_basename(assessment)}.pdf", PDF_MIMETYPE, data
 
 
 def _cell(sheet, row: int, column: int, value, bold: bool = False):

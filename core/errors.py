@@ -1,4 +1,5 @@
-"""Friendly error pages (HTML) and JSON errors (API), in the visitor's language."""
+"""The domain error every package's refusals share, and friendly error pages (HTML) and JSON
+errors (API) in the visitor's language."""
 
 import logging
 
@@ -10,6 +11,18 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from core.extensions import db
 
 log = logging.getLogger(__name__)
+
+
+class DomainError(Exception):
+    """A rule refused what a user asked: `message` is shown to them (often a lazy string in their
+    language), `field` names the form field or parameter it belongs to, if any. Each package
+    subclasses it so its views catch only their own refusals; `core.forms.show_error` puts it
+    on a form."""
+
+    def __init__(self, message, field: str | None = None):
+        super().__init__(str(message))
+        self.message = message
+        self.field = field
 
 
 def _messages():

@@ -32,6 +32,12 @@ class UTCDateTime(db.TypeDecorator):
         return value
 
 
+def enum_type(cls, length: int = 20) -> Enum:
+    """A lifecycle or choice enum stored as its value in a VARCHAR: the same on SQLite and
+    PostgreSQL, and a new member needs no ALTER TYPE (SQLAlchemy still checks the values)."""
+    return Enum(cls, native_enum=False, length=length)
+
+
 class AuditEvent(db.Model):
     """One state change, append-only; `hash` chains each row to the one before it."""
 

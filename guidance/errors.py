@@ -1,10 +1,7 @@
 """The guidance package's domain error."""
 
+from core.errors import DomainError
 
-class GuidanceError(Exception):
+
+class GuidanceError(DomainError):
     """A refused edit; `message` is shown to the editor, `field` names the form field."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field

@@ -9,7 +9,6 @@ from functools import cached_property
 from xml.sax.saxutils import escape
 
 from babel.dates import format_date
-from flask import current_app
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -18,7 +17,7 @@ from certification.certificates.models import Certificate, CertificateStatus
 from certification.certificates.pdf import CertificateRenderer, Style
 from certification.certificates.tagging import TaggedCanvas
 from compliance.vocabulary import reporting_points
-from core import emblem
+from core import emblem, pdf
 from guidance.content import Contact
 
 STATUS_WORDS = {
@@ -95,10 +94,8 @@ class PosterRenderer(CertificateRenderer):
         words, language, school = POSTER_TEXT[self.language], self.language, certificate.school
         status = certificate.effective_status()
         buffer = io.BytesIO()
-        canvas = TaggedCanvas(buffer, pagesize=A4, invariant=1, pageCompression=1,
-                              lang="nl-NL" if language == "nl" else "en-GB")
-        canvas.setTitle(f"{words['title']} · {school.name}")
-        canvas.setAuthor(current_app.config["CERTIFICATE_ISSUER_NAME"])
+        canvas = TaggedCanvas(buffer, pagesize=A4, invariant=1, pageCompression=1, lang=pdf.language_tag(language))
+        pdf.describe(canvas, f"{words['title']} · {school.name}")
         width, height = self.pagesize
         with canvas.artifact():
             canvas.setFillColor(colors.HexColor(emblem.PURPLE))
@@ -137,7 +134,7 @@ class PosterRenderer(CertificateRenderer):
         self.text(canvas, "footer-strong", line, 22 * mm, centre=True)
         canvas.showPage()
         canvas.save()
-        return f"poster-{certificate.number}-{language}.pdf", "application/pdf", buffer.getvalue()
+        return f"poster-{certificate.number}-{language}.pdf", pdf.PDF_MIMETYPE, buffer.getvalue()
 
     @cached_property
     def styles(self) -> dict[str, Style]:

@@ -10,6 +10,7 @@ from flask_login import current_user
 from accounts.permissions import public
 from certification.certificates.registry import registry_entry
 from certification.certificates.services import find_certificate
+from core.forms import show_error
 from core.web import render_form
 from guidance import content, materials, services
 from guidance import helper as wegwijzer
@@ -117,7 +118,7 @@ def admin_edit(audience):
             preview = {language: (title[language], content.render(body[language], found, language))
                        for language in content.LANGUAGES}
         except GuidanceError as exc:
-            getattr(form, exc.field).errors.append(exc.message)
+            show_error(form, exc)
         readability = services.check_readability(audience, body)
     return render_form("guidance/admin_edit.html", form, audience=audience, current=current, preview=preview,
                        readability=readability, contacts=services.contacts())

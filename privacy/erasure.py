@@ -28,6 +28,7 @@ from accounts.services import check_password
 from certification.teachers.models import Teacher, TeacherSearch, TeacherStatus
 from compliance.models import MemberRole, SchoolInvitation, SchoolMember
 from core.audit import record_event
+from core.errors import DomainError
 from core.extensions import db
 from core.i18n import lazy_text
 from core.models import OutboxMessage, utcnow
@@ -38,10 +39,8 @@ ERASED_NAME = "Verwijderde gebruiker"
 KEPT_STATUSES = (TeacherStatus.restricted, TeacherStatus.suspended, TeacherStatus.revoked)
 
 
-class ErasureError(Exception):
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message, self.field = message, field
+class ErasureError(DomainError):
+    """Erasing the account is refused; `message` says why and what to do first."""
 
 
 # --- the platform's rules --------------------------------------------------------------------------------

@@ -2,20 +2,16 @@
 record, each record as label/value lines. Values are escaped (never markup) and bounded, so
 one long field cannot make the document expensive to lay out."""
 
-import io
 import json
 from xml.sax.saxutils import escape
 
 from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table
 
-from compliance.exports import AssessmentPdf
 from core.models import utcnow
+from core.pdf import LINE, PDF_MIMETYPE, DocumentPdf
 
 MAX_CHARS = 1000  # per value in the PDF; the JSON download holds every value whole
 
@@ -32,11 +28,8 @@ SECTIONS = {
 }
 
 
-class PersonalDataPdf(AssessmentPdf):
-    """Reuses the assessment export's fonts (Vera covers Dutch accents) and styles."""
-
-    pagesize = A4
-    margin = 18 * mm
+class PersonalDataPdf(DocumentPdf):
+    """A section per kind of record, in the platform's document fonts and styles."""
 
     @staticmethod
     def cell(value) -> str:
@@ -69,16 +62,10 @@ class PersonalDataPdf(AssessmentPdf):
     def _pairs(self, row: dict, s, width) -> Table:
         table = Table([[Paragraph(escape(key), s["small"]), Paragraph(self.cell(value), s["body"])]
                        for key, value in row.items()], colWidths=[width * 0.3, width * 0.7], hAlign="LEFT")
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   ("LINEBELOW", (0, -1), (-1, -1), 0.25, colors.HexColor("#8c8ca1"))]))
+        table.setStyle(self.table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LINEBELOW", (0, -1), (-1, -1), 0.25, LINE)]))
         return table
 
     def generate(self, data: dict) -> tuple[str, str, bytes]:
-        self._register_fonts()
-        buffer = io.BytesIO()
-        doc = SimpleDocTemplate(buffer, pagesize=self.pagesize, leftMargin=self.margin, rightMargin=self.margin,
-                                topMargin=self.margin, bottomMargin=self.margin,
-                                title=_("Jouw gegevens bij Dans Veilig"), author="Dans Veilig",
-                                creator="Dans Veilig Keurmerk")
-        doc.build(self.story(data))
-        return "mijn-gegevens-dansveilig.pdf", "application/pdf", buffer.getvalue()
+        title = _("Jouw gegevens bij Dans Veilig")
+        return "mijn-gegevens-dansveilig.pdf", PDF_MIMETYPE, self.build(self.story(data), title)

@@ -11,6 +11,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField
 from wtforms.validators import DataRequired, Length
 
+from core.forms import show_error
 from core.personal_data import rules
 from privacy.collect import personal_data
 from privacy.erasure import ErasureError, erase_account, refusals
@@ -61,11 +62,7 @@ def erase():
     try:
         erase_account(current_user._get_current_object(), form.password.data)
     except ErasureError as exc:
-        target = form._fields.get(exc.field) if exc.field else None
-        if target is not None:
-            target.errors = [*target.errors, str(exc.message)]
-        else:
-            flash(str(exc.message), "error")
+        show_error(form, exc)
         return _render(form, 400)
     logout_user()
     flash(_("Je account is verwijderd. Wat het register moet bewaren, is bewaard zonder je naam."), "success")

@@ -16,10 +16,10 @@ import certification.certificates.demo as certificate_demo  # its demo step must
 from accounts.models import Role
 from accounts.services import create_user, find_user
 from certification.certificates import services as certificates
-from certification.certificates.dates import add_months, today
 from compliance import services as compliance
 from compliance.models import School
 from compliance.review.models import Decision, Outcome, Recommendation
+from core.dates import add_months, today
 from core.demo import DEMO_PASSWORD, demo_step
 from core.extensions import db
 from reporting import services

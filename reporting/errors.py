@@ -1,13 +1,10 @@
 """The reporting package's domain errors."""
 
+from core.errors import DomainError
 
-class ReportError(Exception):
+
+class ReportError(DomainError):
     """A rule refused the change; `message` is for the user, `field` the form field if one."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 class ReportInvalid(ReportError):

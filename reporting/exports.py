@@ -1,6 +1,6 @@
 """The sector figures as files: CSV and XLSX of every table (pandas; every cell through
-`core.spreadsheets.neutralise`), and the annual sector report as PDF (reportlab, with the
-assessment export's fonts and styles) that the alliance can publish. All take the already
+`core.spreadsheets.neutralise`), and the annual sector report as PDF (reportlab, on the
+platform's document base `core.pdf.DocumentPdf`) that the alliance can publish. All take the already
 suppressed figures of `reporting.figures`, so a file never shows more than the page."""
 
 import io
@@ -9,15 +9,14 @@ import pandas as pd
 from flask_babel import gettext as _
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table
 
-from compliance.exports import AssessmentPdf
+from core.pdf import LINE, PDF_MIMETYPE, DocumentPdf
 from core.spreadsheets import neutralise
 from reporting.charts import COLOUR, chart_series, value_text
 
 CSV_MIMETYPE = "text/csv; charset=utf-8"
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PDF_MIMETYPE = "application/pdf"
 
 
 def _shown(value, primary: bool, threshold: int, unit: str = "count"):
@@ -67,7 +66,7 @@ def figures_xlsx(figures: dict) -> tuple[str, str, bytes]:
     return f"sectorcijfers-{figures['year']}.xlsx", XLSX_MIMETYPE, buffer.getvalue()
 
 
-class SectorReportPdf(AssessmentPdf):
+class SectorReportPdf(DocumentPdf):
     """A4: the suppression rule in plain words, then per table its chart and its numbers."""
 
     def story(self, figures: dict) -> list:
@@ -91,7 +90,7 @@ class SectorReportPdf(AssessmentPdf):
                                                                       for value in row]
                      for label, row in frame.iterrows()]
             grid = Table(rows, hAlign="LEFT", repeatRows=1)
-            grid.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#8c8ca1")),
+            grid.setStyle(self.table_style([("LINEBELOW", (0, 0), (-1, -1), 0.25, LINE),
                                       ("VALIGN", (0, 0), (-1, -1), "TOP")]))
             story += [grid, Spacer(1, 8)]
         return story
@@ -115,14 +114,8 @@ class SectorReportPdf(AssessmentPdf):
         return drawing
 
     def generate(self, figures: dict) -> tuple[str, str, bytes]:
-        self._register_fonts()
-        buffer = io.BytesIO()
         title = _("Sectorcijfers Dans Veilig %(year)s", year=figures["year"])
-        doc = SimpleDocTemplate(buffer, pagesize=self.pagesize, leftMargin=self.margin, rightMargin=self.margin,
-                                topMargin=self.margin, bottomMargin=self.margin, title=title, author="Dans Veilig",
-                                creator="Dans Veilig Keurmerk", lang="nl")
-        doc.build(self.story(figures))
-        return f"sectorcijfers-{figures['year']}.pdf", PDF_MIMETYPE, buffer.getvalue()
+        return f"sectorcijfers-{figures['year']}.pdf", PDF_MIMETYPE, self.build(self.story(figures), title)
 
 
 def figures_pdf(figures: dict) -> tuple[str, str, bytes]:

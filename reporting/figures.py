@@ -14,7 +14,6 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from certification.certificates.dates import add_months, today
 from certification.certificates.models import Certificate, CertificateStatus
 from certification.teachers.models import Employment, Teacher, TeacherStatus
 from certification.teachers.services.common import current_rules
@@ -22,6 +21,7 @@ from certification.teachers.services.public import public_cpd_on_track
 from compliance.models import Assessment, School
 from compliance.review.models import ActionStatus, CorrectiveAction, Decision, Outcome, Recommendation
 from compliance.vocabulary import GENRES, SCHOOL_TYPES
+from core.dates import add_months, today
 from core.extensions import db
 from reporting import vocabulary as v
 from reporting.derived import median_table, row_percentages

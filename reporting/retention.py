@@ -13,9 +13,9 @@ from datetime import date
 
 from sqlalchemy import delete, func, or_, select
 
-from certification.certificates.dates import add_months
 from certification.certificates.models import Certificate, CertificateStatus
 from core.audit import record_event
+from core.dates import add_months
 from core.extensions import db
 from core.retention import RetentionRule, register
 from reporting.models import MonitoringAnswer, MonitoringMessage, MonitoringReport

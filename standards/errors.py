@@ -1,12 +1,10 @@
 """The standards package's domain errors."""
 
+from core.errors import DomainError
 
-class StandardsError(Exception):
+
+class StandardsError(DomainError):
     """A refused quality-plan action; `message` says what is wrong and what to do."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
 
 
 class PlanFileError(StandardsError):

@@ -186,8 +186,8 @@ def _events(action: str) -> int:
 
 
 def test_the_daily_jobs_on_both_nodes_at_once_do_each_thing_once(cluster):
-    from certification.certificates.dates import today
     from certification.teachers.models import VogRecord
+    from core.dates import today
     from tests.certificates import factories as certificates
     from tests.certification import factories as teachers
 

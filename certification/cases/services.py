@@ -18,10 +18,10 @@ from certification.sanctions.errors import SanctionError
 from certification.sanctions.models import SanctionState, TeacherSanction
 from certification.teachers.errors import RegistryError
 from certification.teachers.models import Sanction
-from certification.teachers.services.common import today
 from certification.teachers.services.employment import find_by_number
 from compliance.permissions import is_member
 from core.audit import record_event
+from core.dates import today
 from core.extensions import db
 from core.i18n import lazy_text
 from core.models import utcnow

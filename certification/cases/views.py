@@ -10,8 +10,8 @@ from certification.cases.forms import CaseNoteForm, CaseReportForm
 from certification.cases.models import CaseStatus
 from certification.sanctions.forms import CaseMeasureForm
 from certification.teachers.errors import RegistryError
-from certification.teachers.views import show_error
 from compliance.models import School
+from core.forms import show_error
 from core.web import get_or_404
 from standards.vocabulary import REPORT_KINDS
 

@@ -22,8 +22,8 @@ from datetime import UTC, datetime
 from flask import current_app
 
 from certification.certificates import signing, status_lists
-from certification.certificates.dates import end_of, iso_z, start_of
 from certification.certificates.models import Certificate, CertificateStatus, StatusPurpose
+from core.dates import end_of, iso_z, start_of
 from core.models import utcnow
 
 CONTEXTS = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]

@@ -21,12 +21,12 @@ from sqlalchemy import select
 import compliance.demo  # noqa: F401  (its demo step must run before ours)
 from accounts.services import find_user
 from certification.certificates import services
-from certification.certificates.dates import add_months, today
 from certification.certificates.models import Certificate, CertificateStatus, PendingRevocation, ReasonCategory
 from compliance import services as compliance
 from compliance.models import AssessmentStatus, School
 from core.audit import record_event
 from core.cli import first_start_steps
+from core.dates import add_months, today
 from core.demo import demo_step
 from core.extensions import db
 from core.models import utcnow

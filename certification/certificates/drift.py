@@ -17,11 +17,11 @@ from datetime import UTC, date, datetime, time
 from sqlalchemy import exists, or_, select
 
 from accounts.models import Role, User, UserRole
-from certification.certificates.dates import today
 from certification.certificates.models import Certificate, CertificateStatus
 from certification.teachers.models import Employment, Teacher, TeacherStatus
 from compliance.models import School, SchoolMember
 from core.audit import record_event
+from core.dates import today
 from core.extensions import db
 from core.notifications import Notification, link_for, notify
 

@@ -1,14 +1,11 @@
 """The certificates package's domain errors."""
 
+from core.errors import DomainError
 
-class CertificateError(Exception):
+
+class CertificateError(DomainError):
     """A refused certificate action; `message` is shown to the user (a lazy string in their
     language), `field` names the form field or query parameter it belongs to, if any."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 class InvalidCertificateTransition(CertificateError):

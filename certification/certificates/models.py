@@ -32,10 +32,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.models import User
-from certification.certificates.dates import today
 from certification.certificates.errors import InvalidCertificateTransition
 from certification.fulltext import FullTextIndex
 from compliance.models import Assessment, School
+from core.dates import today
 from core.extensions import db
 from core.i18n import lazy_text
 from core.models import UTCDateTime, utcnow

@@ -14,7 +14,6 @@ parsed as markup, so a name like "Zoë & Ünal <Noord>" comes out exactly as wri
 import io
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 
 import segno
 from babel.dates import format_date
@@ -24,13 +23,12 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from certification.certificates.models import Certificate, CertificateStatus
 from certification.certificates.tagging import TaggedCanvas
-from core import emblem
+from core import emblem, pdf
+from core.pdf import PDF_MIMETYPE
 
-PDF_MIMETYPE = "application/pdf"
 _NOTICES = {
     CertificateStatus.suspended: ("Let op: dit certificaat is geschorst sinds {nl}.",
                                   "Note: this certificate has been suspended since {en}."),
@@ -49,49 +47,30 @@ class Style:
     color: object
 
 
-def _registered(name: str, path: Path) -> bool:
-    if name in pdfmetrics.getRegisteredFontNames():
-        return True
-    if not path.is_file():
-        return False
-    pdfmetrics.registerFont(TTFont(name, str(path)))
-    return True
-
-
 class CertificateRenderer:
     """`generate(certificate) -> (filename, mimetype, bytes)`.
 
     `story()` lists what goes on the page, top to bottom, as (kind, ...) blocks; `draw_*`
     put each kind on the canvas; `decorate()` draws the frame and footer of every page.
-    DejaVu Sans (Debian's fonts-dejavu-core) covers every Latin letter a school's name may
-    hold; without it the page falls back to Helvetica."""
+    Fonts, colours and metadata are the platform's (`core.pdf`)."""
 
     pagesize = A4
     margin = 22 * mm
-    font_dir = Path("/usr/share/fonts/truetype/dejavu")
-    font, bold_font = "DejaVuSans", "DejaVuSans-Bold"
-    fallback_font, fallback_bold_font = "Helvetica", "Helvetica-Bold"
-    brand = colors.HexColor("#3f1d5e")
-    ink = colors.HexColor("#1b1b2f")
-    muted = colors.HexColor("#4a4a5e")
-    rule = colors.HexColor("#c8c8d4")
-    warning = colors.HexColor("#a3123a")
+    font_dir, font, bold_font = pdf.FONT_DIR, pdf.FONT, pdf.BOLD_FONT
+    brand, ink, muted, rule, warning = pdf.BRAND, pdf.INK, pdf.MUTED, pdf.RULE, pdf.WARNING
     qr_size = 36 * mm
     label_share = 0.32
 
     def __init__(self, base_url: str | None = None, issuer: str | None = None):
         self.base_url = (base_url or current_app.config["BASE_URL"]).rstrip("/")
-        self.issuer = issuer or current_app.config["CERTIFICATE_ISSUER_NAME"]
+        self.issuer = issuer or pdf.author()
         self.width = self.pagesize[0] - 2 * self.margin
 
     # --- fonts and styles ----------------------------------------------------------------------
 
     @cached_property
     def fonts(self) -> tuple[str, str]:
-        if _registered(self.font, self.font_dir / "DejaVuSans.ttf") and \
-                _registered(self.bold_font, self.font_dir / "DejaVuSans-Bold.ttf"):
-            return self.font, self.bold_font
-        return self.fallback_font, self.fallback_bold_font
+        return pdf.fonts(self.font_dir, self.font, self.bold_font)
 
     @cached_property
     def styles(self) -> dict[str, Style]:
@@ -349,11 +328,9 @@ class CertificateRenderer:
 
     def generate(self, certificate: Certificate) -> tuple[str, str, bytes]:
         buffer = io.BytesIO()
-        canvas = TaggedCanvas(buffer, pagesize=self.pagesize, invariant=1, pageCompression=1, lang="nl-NL")
-        canvas.setTitle(f"Certificaat {certificate.number} {certificate.school.name}")
-        canvas.setAuthor(self.issuer)
-        canvas.setSubject("Dans Veilig Keurmerk")
-        canvas.setCreator("Dans Veilig Keurmerk")
+        canvas = TaggedCanvas(buffer, pagesize=self.pagesize, invariant=1, pageCompression=1,
+                              lang=pdf.language_tag("nl"))
+        pdf.describe(canvas, f"Certificaat {certificate.number} {certificate.school.name}", self.issuer)
         self.number = certificate.number
         self.decorate(canvas)
         self.draw_story(canvas, self.story(certificate))

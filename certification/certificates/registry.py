@@ -16,7 +16,6 @@ from sqlalchemy.orm import selectinload
 
 from certification import fulltext
 from certification.certificates import school_search
-from certification.certificates.dates import today
 from certification.certificates.errors import CertificateError
 from certification.certificates.models import (
     Certificate,
@@ -26,6 +25,7 @@ from certification.certificates.models import (
 )
 from compliance.models import School
 from compliance.vocabulary import GENRES
+from core.dates import today
 from core.extensions import db
 from core.i18n import lazy_text
 

@@ -13,10 +13,10 @@ from datetime import date
 
 from sqlalchemy import delete, select
 
-from certification.certificates.dates import add_months
 from certification.certificates.models import Certificate, CertificateStatus
 from compliance.models import Answer, AnswerEvidence, Evidence
 from core.audit import record_event
+from core.dates import add_months
 from core.extensions import db
 from core.retention import RetentionRule, register
 

@@ -125,7 +125,7 @@ def refresh_lists(certificate: Certificate) -> None:
 
 def status_list_payload(status_list: StatusList) -> dict:
     from certification.certificates.credentials import issuer
-    from certification.certificates.dates import iso_z
+    from core.dates import iso_z
 
     url = status_list_url(status_list.list_id)
     return {

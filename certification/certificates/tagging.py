@@ -11,20 +11,15 @@ from reportlab.pdfbase.pdfdoc import (
     PDFArray,
     PDFDictionary,
     PDFName,
-    PDFObject,
     PDFObjectReference,
     PDFPage,
     PDFString,
 )
-from reportlab.pdfgen.canvas import Canvas
+
+from core.pdf import DocumentCanvas, PDFTrue
 
 
-class _True(PDFObject):
-    def format(self, document):
-        return b"true"
-
-
-class TaggedCanvas(Canvas):
+class TaggedCanvas(DocumentCanvas):
     def __init__(self, *args, lang: str, **kwargs):
         super().__init__(*args, lang=lang, **kwargs)
         self._elements: list[tuple[int, int, str, str | None]] = []  # page, MCID, role, alt text
@@ -76,6 +71,5 @@ class TaggedCanvas(Canvas):
                                           "ParentTreeNextKey": len(parents)}), "DVStructTreeRoot")
         catalog = document.Catalog
         catalog.StructTreeRoot = root
-        catalog.MarkInfo = PDFDictionary({"Marked": _True()})
-        catalog.ViewerPreferences = PDFDictionary({"DisplayDocTitle": _True()})
+        catalog.MarkInfo = PDFDictionary({"Marked": PDFTrue()})
         super().save()

@@ -12,6 +12,7 @@ from certification.certificates.drift import gates_today
 from certification.certificates.forms import ReinstateForm, RevocationForm, SuspendForm
 from certification.certificates.models import CertificateStatus, PendingRevocation
 from compliance.models import School
+from core.forms import show_error
 from core.web import get_or_404
 
 bp = Blueprint("certificates", __name__)
@@ -51,14 +52,6 @@ def certificate_page(certificate, status: int = 200, failed=None, **forms):
 _detail = certificate_page
 
 
-def _show_error(form, exc) -> None:
-    field = form._fields.get(exc.field) if exc.field else None
-    if field is None:
-        flash(str(exc.message), "error")
-        return
-    field.errors = [*field.errors, str(exc.message)]
-
-
 def _back(certificate):
     return redirect(url_for("certificates.admin_certificate", number=certificate.number), 303)
 
@@ -91,7 +84,7 @@ def suspend(number):
             services.suspend_certificate(certificate, current_user, form.reason_category.data, form.note.data,
                                          form.until.data)
         except services.CertificateError as exc:
-            _show_error(form, exc)
+            show_error(form, exc)
         else:
             flash(_("Het certificaat %(number)s is geschorst.", number=certificate.number), "success")
             return _back(certificate)
@@ -106,7 +99,7 @@ def reinstate(number):
         try:
             services.reinstate_certificate(certificate, current_user, form.note.data or "")
         except services.CertificateError as exc:
-            _show_error(form, exc)
+            show_error(form, exc)
         else:
             flash(_("De schorsing is opgeheven: het certificaat %(number)s is weer geldig.",
                     number=certificate.number), "success")
@@ -122,7 +115,7 @@ def request_revocation(number):
         try:
             services.request_revocation(certificate, current_user, form.reason_category.data, form.note.data)
         except services.CertificateError as exc:
-            _show_error(form, exc)
+            show_error(form, exc)
         else:
             flash(_("Je verzoek om in te trekken is opgeslagen. Een andere beheerder moet het bevestigen."),
                   "success")

@@ -15,7 +15,7 @@ import enum
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import CheckConstraint, Date, Enum, ForeignKey, Index, Integer, Text, text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.models import User
@@ -23,11 +23,7 @@ from certification.certificates.models import CertificateEvent
 from certification.teachers.models import Sanction, Teacher
 from certification.teachers.sanction_kinds import Restriction, SanctionReason
 from core.extensions import db
-from core.models import UTCDateTime, utcnow
-
-
-def _enum(cls, length=20):
-    return Enum(cls, native_enum=False, length=length)
+from core.models import UTCDateTime, enum_type, utcnow
 
 
 class SanctionState(enum.Enum):
@@ -59,13 +55,13 @@ class TeacherSanction(db.Model):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     teacher_id: Mapped[int] = mapped_column(ForeignKey("teacher.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[Sanction] = mapped_column(_enum(Sanction))
-    restriction: Mapped[Restriction | None] = mapped_column(_enum(Restriction, 30))
-    reason_category: Mapped[SanctionReason] = mapped_column(_enum(SanctionReason, 40))
+    kind: Mapped[Sanction] = mapped_column(enum_type(Sanction))
+    restriction: Mapped[Restriction | None] = mapped_column(enum_type(Restriction, 30))
+    reason_category: Mapped[SanctionReason] = mapped_column(enum_type(SanctionReason, 40))
     note: Mapped[str] = mapped_column(Text)
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
-    state: Mapped[SanctionState] = mapped_column(_enum(SanctionState))
+    state: Mapped[SanctionState] = mapped_column(enum_type(SanctionState))
     case_id: Mapped[int | None] = mapped_column(ForeignKey("alliance_case.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
@@ -133,7 +129,7 @@ class Objection(db.Model):
         ForeignKey("certificate_event.id", ondelete="CASCADE"), index=True)
     received_on: Mapped[date] = mapped_column(Date)
     grounds: Mapped[str] = mapped_column(Text)
-    outcome: Mapped[ObjectionOutcome] = mapped_column(_enum(ObjectionOutcome), default=ObjectionOutcome.pending)
+    outcome: Mapped[ObjectionOutcome] = mapped_column(enum_type(ObjectionOutcome), default=ObjectionOutcome.pending)
     decided_on: Mapped[date | None] = mapped_column(Date)
     outcome_note: Mapped[str | None] = mapped_column(Text)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))

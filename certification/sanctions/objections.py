@@ -15,8 +15,8 @@ from certification.sanctions.errors import SanctionError
 from certification.sanctions.messages import objection_terms
 from certification.sanctions.models import Objection, ObjectionOutcome, TeacherSanction
 from certification.sanctions.services import clean_note, require_admin
-from certification.teachers.services.common import today
 from core.audit import record_event
+from core.dates import today
 from core.extensions import db
 from core.i18n import lazy_text
 from core.mail import queue_mail

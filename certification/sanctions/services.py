@@ -26,8 +26,9 @@ from certification.sanctions.messages import objection_terms
 from certification.sanctions.models import SanctionState, TeacherSanction
 from certification.teachers.models import Sanction, Teacher
 from certification.teachers.sanction_kinds import Restriction, SanctionReason
-from certification.teachers.services.common import refresh_status, today
+from certification.teachers.services.common import refresh_status
 from core.audit import record_event
+from core.dates import today
 from core.extensions import db
 from core.i18n import lazy_text
 from core.mail import queue_mail

@@ -14,7 +14,7 @@ from certification.sanctions import objections, services
 from certification.sanctions.errors import SanctionError
 from certification.sanctions.forms import ObjectionDecisionForm, ObjectionForm
 from certification.sanctions.models import Objection, TeacherSanction
-from certification.teachers.views import show_error
+from core.forms import show_error
 from core.web import get_or_404
 
 bp = Blueprint("sanctions", __name__)

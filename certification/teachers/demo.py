@@ -26,8 +26,8 @@ from certification.teachers.models import (
     VogRecord,
 )
 from certification.teachers.sanction_kinds import SanctionReason
-from certification.teachers.status import add_months
 from core.audit import record_event
+from core.dates import add_months
 from core.demo import demo_step
 from core.extensions import db
 from core.models import utcnow

@@ -1,14 +1,11 @@
 """The teacher registry's domain errors."""
 
+from core.errors import DomainError
 
-class RegistryError(Exception):
+
+class RegistryError(DomainError):
     """A refused registry action; `message` is shown to the user (lazy, in their language),
     `field` names the form field it belongs to when there is one."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 class InvalidRegistrationNumber(RegistryError):

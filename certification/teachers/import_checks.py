@@ -88,7 +88,7 @@ def _dates(frame, report, column, required: bool):
     """Parsed dates (NaT where empty); flags unreadable dates and dates in the future."""
     import pandas as pd
 
-    from certification.teachers.services.common import today
+    from core.dates import today
 
     raw = frame[column] if column in frame.columns else pd.Series("", index=frame.index)
     iso = raw.str.slice(0, 10)

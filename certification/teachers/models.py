@@ -15,7 +15,6 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Date,
-    Enum,
     ForeignKey,
     Index,
     Integer,
@@ -31,11 +30,7 @@ from certification.fulltext import FullTextIndex
 from certification.teachers.sanction_kinds import Restriction, SanctionReason
 from compliance.models import School
 from core.extensions import db
-from core.models import UTCDateTime, utcnow
-
-
-def _enum(cls, length=20):
-    return Enum(cls, native_enum=False, length=length)
+from core.models import UTCDateTime, enum_type, utcnow
 
 
 class TeacherStatus(enum.Enum):
@@ -175,7 +170,7 @@ class Teacher(db.Model):
     genres: Mapped[list] = mapped_column(JSON, default=list)
 
     # Derived by status.derive_status(); stored for the search index and the daily job.
-    status: Mapped[TeacherStatus] = mapped_column(_enum(TeacherStatus), default=TeacherStatus.pending, index=True)
+    status: Mapped[TeacherStatus] = mapped_column(enum_type(TeacherStatus), default=TeacherStatus.pending, index=True)
     status_until: Mapped[date | None] = mapped_column(Date)
     status_changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # The day the registration was first complete: the first CPD cycle starts here.
@@ -183,9 +178,9 @@ class Teacher(db.Model):
 
     # The sanction in force, set by an admin (its history: certification.sanctions). The
     # category is public (not for a temporary measure), the reason is an internal note.
-    sanction: Mapped[Sanction | None] = mapped_column(_enum(Sanction))
-    sanction_restriction: Mapped[Restriction | None] = mapped_column(_enum(Restriction, 30))
-    sanction_category: Mapped[SanctionReason | None] = mapped_column(_enum(SanctionReason, 40))
+    sanction: Mapped[Sanction | None] = mapped_column(enum_type(Sanction))
+    sanction_restriction: Mapped[Restriction | None] = mapped_column(enum_type(Restriction, 30))
+    sanction_category: Mapped[SanctionReason | None] = mapped_column(enum_type(SanctionReason, 40))
     sanction_reason: Mapped[str | None] = mapped_column(Text)
     sanction_from: Mapped[date | None] = mapped_column(Date)
     sanction_until: Mapped[date | None] = mapped_column(Date)
@@ -233,12 +228,12 @@ class Qualification(db.Model):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     teacher_id: Mapped[int] = mapped_column(ForeignKey("teacher.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[QualificationKind] = mapped_column(_enum(QualificationKind))
+    kind: Mapped[QualificationKind] = mapped_column(enum_type(QualificationKind))
     institution: Mapped[str] = mapped_column(String(200))
     obtained_on: Mapped[date] = mapped_column(Date)
     evidence_sha256: Mapped[str | None] = mapped_column(String(64))
     evidence_name: Mapped[str | None] = mapped_column(String(200))
-    review: Mapped[Review] = mapped_column(_enum(Review), default=Review.pending, index=True)
+    review: Mapped[Review] = mapped_column(enum_type(Review), default=Review.pending, index=True)
     review_reason: Mapped[str | None] = mapped_column(Text)
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -262,7 +257,7 @@ class VogRecord(db.Model):
     issued_on: Mapped[date] = mapped_column(Date)
     screening_profile: Mapped[str] = mapped_column(String(20))
     scan_sha256: Mapped[str | None] = mapped_column(String(64))
-    review: Mapped[Review] = mapped_column(_enum(Review), default=Review.pending, index=True)
+    review: Mapped[Review] = mapped_column(enum_type(Review), default=Review.pending, index=True)
     review_reason: Mapped[str | None] = mapped_column(Text)
     checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -329,7 +324,7 @@ class CpdRecord(db.Model):
     completed_on: Mapped[date] = mapped_column(Date)
     proof_sha256: Mapped[str | None] = mapped_column(String(64))
     proof_name: Mapped[str | None] = mapped_column(String(200))
-    review: Mapped[Review] = mapped_column(_enum(Review), default=Review.pending, index=True)
+    review: Mapped[Review] = mapped_column(enum_type(Review), default=Review.pending, index=True)
     review_reason: Mapped[str | None] = mapped_column(Text)
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -11,20 +11,14 @@ from the quality plan (`rules.vog`, `rules.cpd`) through `RegistryRules`.
   the rest while they apply.
 """
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
 
 from certification.teachers.models import Review, Sanction, TeacherStatus
+from core.dates import add_months
 from core.i18n import lazy_text
-
-
-def add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)

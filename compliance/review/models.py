@@ -6,18 +6,14 @@ import enum
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, Boolean, Date, Enum, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.models import User
 from compliance.models import Answer, Assessment, School
 from core.extensions import db
-from core.models import UTCDateTime, utcnow
+from core.models import UTCDateTime, enum_type, utcnow
 from standards.models import Criterion
-
-
-def _enum(cls):
-    return Enum(cls, native_enum=False, length=30)
 
 
 class Relation(enum.Enum):
@@ -51,7 +47,7 @@ class ConflictDeclaration(db.Model):
     assessor_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     school_id: Mapped[int | None] = mapped_column(ForeignKey("school.id", ondelete="SET NULL"), index=True)
     organisation: Mapped[str] = mapped_column(String(200))
-    relation: Mapped[Relation] = mapped_column(_enum(Relation))
+    relation: Mapped[Relation] = mapped_column(enum_type(Relation, 30))
     since: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -167,10 +163,10 @@ class Recommendation(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"), index=True)
     reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
-    outcome: Mapped[Outcome] = mapped_column(_enum(Outcome))
+    outcome: Mapped[Outcome] = mapped_column(enum_type(Outcome, 30))
     rationale: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    decision: Mapped[Decision | None] = mapped_column(_enum(Decision))
+    decision: Mapped[Decision | None] = mapped_column(enum_type(Decision, 30))
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     decision_comment: Mapped[str] = mapped_column(Text, default="")
@@ -214,7 +210,7 @@ class CorrectiveAction(db.Model):
     criterion_id: Mapped[int | None] = mapped_column(ForeignKey("quality_plan_criterion.id", ondelete="RESTRICT"))
     description: Mapped[str] = mapped_column(Text)
     due_on: Mapped[date] = mapped_column(Date)
-    status: Mapped[ActionStatus] = mapped_column(_enum(ActionStatus), default=ActionStatus.proposed)
+    status: Mapped[ActionStatus] = mapped_column(enum_type(ActionStatus, 30), default=ActionStatus.proposed)
     report_text: Mapped[str] = mapped_column(Text, default="")
     evidence_ids: Mapped[list] = mapped_column(JSON, default=list)
     reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -4,7 +4,7 @@ Every view follows the same pipeline: load the object (404), check permission (4
 validate the form, call one service, then flash, redirect or render.
 """
 
-from flask import Blueprint, abort, current_app, flash, render_template
+from flask import Blueprint, abort, current_app, render_template
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -27,16 +27,6 @@ def _too_large(error):
     text = _("Het bestand is te groot: een bestand mag hoogstens %(mb)s MB zijn. Wat je eerder had opgeslagen, is "
              "bewaard. Ga terug, kies een kleiner bestand en sla opnieuw op.", mb=current_app.config["MAX_UPLOAD_MB"])
     return render_template("errors/error.html", code=413, title=_("Bestand te groot"), text=text), 413
-
-
-def show_error(form, exc) -> None:
-    """Put a service's refusal next to the field it is about, or flash it."""
-    field = form._fields.get(exc.field) if exc.field else None
-    if field is None:
-        flash(str(exc.message), "error")
-        return
-    field.errors = [*field.errors, str(exc.message)]
-    form._errors = None  # WTForms caches the error dict; the summary must list this one too
 
 
 def school_or_404(school_id: int, *, edit: bool = False) -> School:

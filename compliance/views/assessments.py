@@ -13,7 +13,8 @@ from compliance.forms import AnswerForm
 from compliance.gates import unmet_profile_gates
 from compliance.models import Answer
 from compliance.permissions import can_edit_answer, can_work_on_assessment
-from compliance.views import assessment_or_404, bp, school_or_404, show_error
+from compliance.views import assessment_or_404, bp, school_or_404
+from core.forms import show_error
 from core.web import get_or_404
 
 

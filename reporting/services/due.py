@@ -5,9 +5,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from certification.certificates.dates import today
 from certification.certificates.models import Certificate, CertificateStatus
 from certification.certificates.services.daily import MONITORING_REMINDER_DAYS
+from core.dates import today
 from core.extensions import db
 from reporting.models import MonitoringReport, ReportStatus
 

@@ -9,11 +9,11 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from certification.certificates.dates import add_months, today
 from certification.certificates.models import Certificate
 from certification.certificates.services import record_monitoring_report
 from certification.certificates.signals import FORM_FILED, FORM_OPEN
 from core.audit import record_event
+from core.dates import add_months, today
 from core.extensions import db
 from core.i18n import lazy_text
 from core.models import utcnow

@@ -6,8 +6,8 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from certification.certificates import services
-from certification.certificates.dates import add_months, today
 from certification.certificates.models import CertificateStatus, ReasonCategory
+from core.dates import add_months, today
 from core.extensions import db
 from core.models import AuditEvent, OutboxMessage
 from tests.certificates import factories

@@ -7,10 +7,10 @@ import pytest
 from sqlalchemy import func, select
 
 from certification.certificates import services
-from certification.certificates.dates import add_months, today
 from certification.certificates.models import Certificate, CertificateCounter, CertificateEvent, CertificateStatus
 from compliance.models import AssessmentStatus
 from core.audit import verify_chain
+from core.dates import add_months, today
 from core.extensions import db
 from core.models import AuditEvent, OutboxMessage
 from tests.certificates import factories

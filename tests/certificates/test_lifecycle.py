@@ -8,7 +8,6 @@ from sqlalchemy import select
 
 from accounts.models import Role
 from certification.certificates import services
-from certification.certificates.dates import today
 from certification.certificates.models import (
     CertificateEvent,
     CertificateStatus,
@@ -16,6 +15,7 @@ from certification.certificates.models import (
     RevocationOutcome,
 )
 from core.audit import verify_chain
+from core.dates import today
 from core.extensions import db
 from core.models import AuditEvent, OutboxMessage
 from tests.certificates import factories

@@ -78,7 +78,7 @@ def test_many_locations_flow_onto_a_second_page_and_the_qr_still_reads(plan, app
     assert found == [f"http://dansveilig.test/verify/{certificate.number}"]
 
 
-def test_without_dejavu_the_page_falls_back_to_helvetica(certificate, tmp_path):
+def test_without_dejavu_the_page_falls_back_to_vera(certificate, tmp_path):
     class NoDejaVu(CertificateRenderer):
         font_dir = tmp_path
         font, bold_font = "NoSuchFont", "NoSuchFont-Bold"

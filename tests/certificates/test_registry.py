@@ -150,7 +150,7 @@ def test_the_list_shows_when_a_suspension_ends_not_the_validity(client, plan):
     from datetime import timedelta
 
     from certification.certificates import services
-    from certification.certificates.dates import today
+    from core.dates import today
     from tests.certificates.factories import make_admin
 
     certificate = factories.issue(name="Studio Pauze", city="Delft", locations=(("Zaal", "Delft"),))

@@ -6,9 +6,9 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from certification.certificates import services as certificates
-from certification.certificates.dates import add_months, today
 from compliance import services as compliance
 from compliance.models import AssessmentStatus, Evidence
+from core.dates import add_months, today
 from core.extensions import db
 from core.models import AuditEvent, utcnow
 from core.retention import rules, run_retention

@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import select
 
 from accounts.models import Role
-from certification.certificates.dates import add_months
 from compliance.models import MemberRole, SchoolMember
+from core.dates import add_months
 from core.extensions import db
 from core.models import OutboxMessage
 from core.notifications import Notification

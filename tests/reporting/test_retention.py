@@ -6,7 +6,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from certification.certificates import services as certificates
-from certification.certificates.dates import add_months, today
+from core.dates import add_months, today
 from core.extensions import db
 from core.models import AuditEvent
 from core.retention import run_retention

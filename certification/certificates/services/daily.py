@@ -22,12 +22,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from certification.certificates.credentials import verification_url
-from certification.certificates.dates import add_months, today
 from certification.certificates.models import SCHOOL_SEARCH_INDEX, Certificate, CertificateStatus, ReasonCategory
 from certification.certificates.services.common import notify_school
 from certification.certificates.services.lifecycle import change_status
 from certification.certificates.signals import FORM_OPEN, monitoring_form_state
 from core.audit import record_event
+from core.dates import add_months, today
 from core.extensions import db
 from core.i18n import lazy_plural, lazy_text
 

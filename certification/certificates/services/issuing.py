@@ -8,12 +8,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from certification.certificates.credentials import verification_url
-from certification.certificates.dates import add_months, today
 from certification.certificates.errors import CertificateError
 from certification.certificates.models import Certificate, CertificateCounter, CertificateStatus
 from certification.certificates.services.common import notify_school, refresh_registers, write_change
 from certification.certificates.status_lists import assign_status_index
 from compliance.models import Assessment, AssessmentStatus, School
+from core.dates import add_months, today
 from core.extensions import db
 from core.i18n import lazy_text
 

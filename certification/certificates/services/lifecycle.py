@@ -14,7 +14,6 @@ from sqlalchemy.exc import IntegrityError
 
 from accounts.permissions import is_admin
 from certification.certificates.credentials import verification_url
-from certification.certificates.dates import today
 from certification.certificates.errors import CertificateError
 from certification.certificates.models import (
     Certificate,
@@ -31,6 +30,7 @@ from certification.certificates.services.common import (
 )
 from certification.certificates.status_lists import refresh_lists
 from core.audit import record_event
+from core.dates import today
 from core.extensions import db
 from core.i18n import lazy_text
 from core.models import utcnow

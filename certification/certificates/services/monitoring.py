@@ -9,12 +9,12 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 
 from certification.certificates.credentials import verification_url
-from certification.certificates.dates import add_months, today
 from certification.certificates.errors import CertificateError
 from certification.certificates.models import Certificate, CertificateStatus, ReasonCategory
 from certification.certificates.services.common import locked, notify_school
 from certification.certificates.services.lifecycle import change_status
 from core.audit import record_event
+from core.dates import add_months, today
 from core.i18n import lazy_text
 
 

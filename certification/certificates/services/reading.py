@@ -5,9 +5,9 @@ import re
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from certification.certificates.dates import today
 from certification.certificates.models import Certificate, CertificateEvent, CertificateStatus, PendingRevocation
 from compliance.models import School
+from core.dates import today
 from core.extensions import db
 
 NUMBER_PATTERN = re.compile(r"DV-\d{4}-\d{5}")

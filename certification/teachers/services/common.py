@@ -1,9 +1,8 @@
-"""What the registry's services share: today's date, the rules from the quality plan, the
+"""What the registry's services share: the rules from the quality plan, the
 status refresh that every change ends with, and uploads."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
@@ -15,18 +14,13 @@ from certification.teachers.models import CodeOfConductVersion, Teacher, Teacher
 from certification.teachers.signals import registration_status_changed
 from certification.teachers.status import RegistryRules, StatusReport, derive_status
 from core.audit import record_event
+from core.dates import today
 from core.extensions import db
 from core.i18n import lazy_text
 from core.mail import queue_mail
 from core.models import utcnow
 
-_AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_TEXT = 200
-
-
-def today() -> date:
-    """The date in the Netherlands: a VOG issued "today" is today there, not in UTC."""
-    return datetime.now(_AMSTERDAM).date()
 
 
 def current_code_version() -> CodeOfConductVersion | None:

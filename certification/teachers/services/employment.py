@@ -13,9 +13,10 @@ from certification.registry_hooks import school_is_publicly_listed
 from certification.teachers.errors import RegistryError
 from certification.teachers.models import Employment, Teacher, TeacherStatus
 from certification.teachers.numbers import parse_number
-from certification.teachers.services.common import clean_text, current_rules, refresh_status, today
-from certification.teachers.status import add_months, latest_checked_vog
+from certification.teachers.services.common import clean_text, current_rules, refresh_status
+from certification.teachers.status import latest_checked_vog
 from core.audit import record_event
+from core.dates import add_months, today
 from core.extensions import db
 from core.i18n import lazy_text
 

@@ -9,9 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from certification.teachers.models import Teacher
-from certification.teachers.services.common import current_rules, today
+from certification.teachers.services.common import current_rules
 from certification.teachers.services.records import pending_count
 from certification.teachers.status import StatusReport, cpd_cycle, cpd_points, derive_status, latest_checked_vog
+from core.dates import today
 from core.extensions import db
 
 

@@ -11,9 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from certification.teachers.models import TEACHER_SEARCH_INDEX, Employment, Teacher, TeacherStatus
-from certification.teachers.services.common import current_rules, refresh_status, today
+from certification.teachers.services.common import current_rules, refresh_status
 from certification.teachers.status import cpd_cycle, cpd_points, cpd_shortfall, vog_check
 from core.audit import record_event
+from core.dates import today
 from core.extensions import db
 from core.mail import queue_mail
 from standards.vocabulary import CPD_CATEGORIES

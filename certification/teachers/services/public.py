@@ -19,9 +19,10 @@ from certification.teachers.errors import RegistryError
 from certification.teachers.models import Employment, Review, Teacher, TeacherStatus
 from certification.teachers.numbers import looks_like_number, parse_number
 from certification.teachers.sanction_kinds import Restriction, SanctionReason
-from certification.teachers.services.common import current_rules, today
+from certification.teachers.services.common import current_rules
 from certification.teachers.services.employment import public_schools_for
 from certification.teachers.status import cpd_on_track, vog_check
+from core.dates import today
 from core.extensions import db
 from core.i18n import lazy_text
 

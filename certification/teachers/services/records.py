@@ -28,10 +28,9 @@ from certification.teachers.services.common import (
     refresh_status,
     require_rules,
     store_proof,
-    today,
 )
-from certification.teachers.status import add_months
 from core.audit import record_event
+from core.dates import add_months, today
 from core.extensions import db
 from core.i18n import lazy_text
 from core.mail import queue_mail

@@ -14,8 +14,9 @@ from accounts.services import normalise_email
 from certification.teachers.errors import RegistryError
 from certification.teachers.models import Employment, Teacher
 from certification.teachers.numbers import random_number
-from certification.teachers.services.common import clean_text, refresh_status, teacher_for_user, today
+from certification.teachers.services.common import clean_text, refresh_status, teacher_for_user
 from core.audit import record_event
+from core.dates import today
 from core.extensions import db
 from core.i18n import lazy_text
 from core.mail import queue_mail

@@ -2,7 +2,7 @@
 registration, the admin's checks and the school's teacher list; the public lookup hangs on
 the public registry's blueprint (`certification.blueprint.bp`)."""
 
-from flask import Blueprint, flash, request
+from flask import Blueprint, request
 
 from certification.teachers import permissions
 from certification.teachers.services import Upload
@@ -21,15 +21,6 @@ def upload(name: str) -> Upload | None:
     if storage is None or not storage.filename:
         return None
     return Upload(storage.filename, storage.read())
-
-
-def show_error(form, exc) -> None:
-    """A service's RegistryError: beside the form field it names, or as a message at the top."""
-    field = getattr(form, exc.field, None) if exc.field and form is not None else None
-    if field is not None:
-        field.errors = [*field.errors, str(exc.message)]
-    else:
-        flash(str(exc.message), "error")
 
 
 from certification.teachers.views import admin, own, public, schools  # noqa: E402, F401

@@ -9,7 +9,8 @@ from certification.teachers import permissions, services
 from certification.teachers.forms import InviteTeacherForm, LinkTeacherForm
 from certification.teachers.models import Employment
 from certification.teachers.services import Invitation, RegistryError
-from certification.teachers.views import bp, show_error
+from certification.teachers.views import bp
+from core.forms import show_error
 from core.web import get_or_404
 
 INVITE = "nieuw"  # the page holds two forms with the same fields: the second one's ids get a prefix

@@ -37,6 +37,7 @@ from compliance.review.services.outcome import certificate_blockers, describe_bl
 from compliance.services.evidence import Upload, store_uploads
 from compliance.services.lifecycle import transition
 from core.audit import record_event
+from core.dates import add_months, today
 from core.extensions import db
 from core.i18n import lazy_text
 from core.models import utcnow
@@ -263,9 +264,7 @@ class RecommendationInput:
 
 
 def default_due_on(assessment: Assessment) -> date:
-    from certification.certificates.dates import add_months
-
-    return add_months(date.today(), assessment.plan.rules.corrective_action_months)
+    return add_months(today(), assessment.plan.rules.corrective_action_months)
 
 
 def recommend(assessment: Assessment, by: User, data: RecommendationInput) -> Recommendation:

@@ -2,7 +2,7 @@
 declarations and the public list of assessors. Each view: load (404), check (403),
 validate, call one service, flash/redirect/render."""
 
-from flask import Blueprint, abort, flash
+from flask import Blueprint, abort
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -48,16 +48,6 @@ def assessment_or_404(assessment_id: int, allowed) -> object:
     if not allowed(current_user, assessment):
         abort(403)
     return assessment
-
-
-def refuse(form, exc) -> None:
-    """A service's refusal: next to its field, or flashed."""
-    field = form._fields.get(exc.field) if (form is not None and exc.field) else None
-    if field is None:
-        flash(str(exc.message), "error")
-        return
-    field.errors = [*field.errors, str(exc.message)]
-    form._errors = None
 
 
 from compliance.review.views import assessor, conflicts, school  # noqa: E402, F401

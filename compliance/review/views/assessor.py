@@ -18,9 +18,10 @@ from compliance.review.permissions import (
     can_use_queue,
     can_view_review,
 )
-from compliance.review.views import assessment_or_404, bp, refuse
+from compliance.review.views import assessment_or_404, bp
 from compliance.services import sections
 from compliance.views.assessments import teachers_if_asked
+from core.forms import show_error
 from core.web import get_or_404, render_form
 
 
@@ -44,7 +45,7 @@ def assign(assessment_id):
         try:
             services.assign_reviewer(assessment, get_or_404(User, form.reviewer.data), current_user)
         except services.ReviewError as exc:
-            refuse(form, exc)
+            show_error(form, exc)
         else:
             flash(_("De beoordelaar is toegewezen en krijgt bericht."), "success")
             return redirect(url_for("review.queue"), 303)
@@ -117,7 +118,7 @@ def save_verdict(assessment_id, code):
             services.record_verdict(assessment, answers[index], current_user, services.VerdictInput(
                 form.verdict.data, form.finding_grade.data, form.comment.data or "", form.visible_to_school.data))
         except services.ReviewError as exc:
-            refuse(form, exc)
+            show_error(form, exc)
         else:
             flash(_("Oordeel opgeslagen: %(code)s.", code=code), "success")
             following = answers[index + 1].criterion.code if index + 1 < len(answers) else None
@@ -134,7 +135,7 @@ def request_information(assessment_id):
             services.request_information(assessment, current_user,
                                          {answer_id: form.question.data for answer_id in form.criteria.data})
         except services.ReviewError as exc:
-            refuse(form, exc)
+            show_error(form, exc)
         else:
             flash(_("De school krijgt bericht en kan de gekozen eisen aanvullen."), "success")
             return _go(assessment)
@@ -150,7 +151,7 @@ def site_visit(assessment_id):
             services.record_site_visit(assessment, current_user, form.visited_on.data, form.announced.data == "1",
                                        form.rooms.data or [], form.observations.data)
         except services.ReviewError as exc:
-            refuse(form, exc)
+            show_error(form, exc)
         else:
             flash(_("Het bezoek is vastgelegd."), "success")
             return _go(assessment)
@@ -169,7 +170,7 @@ def recommend(assessment_id):
         except ValueError as exc:
             flash(str(exc), "error")
         except services.ReviewError as exc:
-            refuse(form, exc)
+            show_error(form, exc)
         else:
             flash(_("Je advies is klaar. Een tweede beoordelaar beslist."), "success")
             return redirect(url_for("review.queue"), 303)
@@ -208,7 +209,7 @@ def decision(assessment_id):
             else:
                 services.approve_recommendation(assessment, current_user, form.comment.data or "")
         except services.ReviewError as exc:
-            refuse(form, exc)
+            show_error(form, exc)
         else:
             flash(_("Het advies is teruggestuurd naar de beoordelaar.") if send_back
                   else _("Besluit genomen: %(status)s.", status=assessment.status.label), "success")

@@ -11,8 +11,9 @@ from compliance.models import School
 from compliance.review import forms, services
 from compliance.review.models import ConflictDeclaration, Relation
 from compliance.review.permissions import is_assessor
-from compliance.review.views import bp, refuse
+from compliance.review.views import bp
 from core.extensions import db
+from core.forms import show_error
 from core.web import get_or_404, render_form
 
 
@@ -28,7 +29,7 @@ def conflicts():
             services.declare_conflict(current_user, Relation(form.relation.data), form.since.data, school=school,
                                       organisation=form.organisation.data or "")
         except services.ReviewError as exc:
-            refuse(form, exc)
+            show_error(form, exc)
         else:
             flash(_("Je verklaring is opgeslagen en staat op de openbare lijst."), "success")
             return redirect(url_for("review.conflicts"), 303)

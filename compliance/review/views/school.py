@@ -13,7 +13,8 @@ from compliance.errors import ComplianceError
 from compliance.models import Answer, AssessmentStatus
 from compliance.permissions import can_work_on_assessment
 from compliance.review import forms, services
-from compliance.review.views import assessment_or_404, bp, refuse
+from compliance.review.views import assessment_or_404, bp
+from core.forms import show_error
 from core.web import get_or_404, render_form
 
 
@@ -113,7 +114,7 @@ def report_action(action_id):
         try:
             services.report_action(action, current_user, form.report_text.data, forms.uploads_of(form.files))
         except services.ReviewError as exc:
-            refuse(form, exc)
+            show_error(form, exc)
         else:
             flash(_("Gemeld. De beoordelaar kijkt ernaar."), "success")
             return _back(assessment)

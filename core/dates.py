@@ -1,4 +1,5 @@
-"""Calendar helpers: the certificate's days are Dutch calendar days."""
+"""Calendar helpers: the platform's days are Dutch calendar days (a certificate's validity, a
+VOG issued "today", a report's due date), whatever the server's time zone."""
 
 import calendar
 from datetime import UTC, date, datetime, time, timedelta
@@ -10,6 +11,7 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def today() -> date:
+    """The date in the Netherlands now."""
     return utcnow().astimezone(AMSTERDAM).date()
 
 
