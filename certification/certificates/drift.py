@@ -23,7 +23,7 @@ from certification.teachers.models import Employment, Teacher, TeacherStatus
 from compliance.models import School, SchoolMember
 from core.audit import record_event
 from core.extensions import db
-from core.notifications import Notification, link_for, notify
+from notifications import Notification, link_for, notify
 
 LIVE = (CertificateStatus.active, CertificateStatus.suspended)
 
