@@ -11,15 +11,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from accounts.models import Role
+from core.web import public  # noqa: F401  (where the views of certification still look for it)
 
 # Endpoints that Flask or extensions register without a view of ours.
 _ALWAYS_PUBLIC = {"static"}
-
-
-def public(view):
-    """Mark a view as reachable without logging in."""
-    view.is_public = True
-    return view
 
 
 def is_public_endpoint(endpoint: str | None) -> bool:

@@ -15,8 +15,8 @@ from accounts.forms import (
     RolesForm,
 )
 from accounts.models import Role, User
-from accounts.permissions import public, roles_required
-from core.web import get_or_404, render_form, safe_next
+from accounts.permissions import roles_required
+from core.web import get_or_404, public, render_form, safe_next
 
 bp = Blueprint("accounts", __name__)
 

@@ -1,11 +1,16 @@
 """Schools and their self-assessment: school profiles, locations and rooms, members and
 invitations, the assessment lifecycle, answers with narrative and evidence, exports.
 
-`init_app(app)` sets the package's configuration defaults and registers its blueprint.
+`init_app(app)` sets the package's configuration defaults, registers its blueprint, its demo
+step and how a notification shows a decision.
 """
 
 import os
 import tempfile
+
+from compliance.models import AssessmentStatus
+from compliance.views import bp
+from notifications import register_param_label
 
 
 def init_app(app) -> None:
@@ -20,7 +25,7 @@ def init_app(app) -> None:
     app.config.setdefault("SCHOOL_INVITATION_MAX_AGE", int(os.environ.get("SCHOOL_INVITATION_MAX_AGE",
                                                                          str(14 * 24 * 60 * 60))))
 
-    import compliance.demo  # noqa: F401  (registers the demo step)
-    from compliance.views import bp
+    import compliance.demo  # noqa: F401, PLC0415  (registers the demo step in the order of init_app)
 
     app.register_blueprint(bp)
+    register_param_label("decision", lambda code: AssessmentStatus(code).label)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from accounts.services import find_user
 from compliance import services
+from compliance.gates import unmet_profile_gates
 from compliance.models import School
 from core.demo import demo_step
 from core.extensions import db
@@ -21,8 +22,8 @@ SUBMITTED_KVK, DRAFT_KVK = "90000001", "90000002"
 
 
 def _pdf(title: str, lines: list[str]) -> bytes:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
+    from reportlab.lib.pagesizes import A4  # noqa: PLC0415  (reportlab is heavy; only the demo makes PDFs here)
+    from reportlab.pdfgen import canvas  # noqa: PLC0415  (as above)
 
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
@@ -137,7 +138,6 @@ def demo_submission():
     if owner is None or school is None:
         return
     draft = next((a for a in school.assessments if a.status.value == "draft"), None)
-    from compliance.gates import unmet_profile_gates
 
     if draft is not None and len(school.assessments) == 1 and not unmet_profile_gates(school, draft.plan):
         services.submit_assessment(draft, by=owner)

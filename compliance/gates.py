@@ -4,22 +4,17 @@ plan's `rules.preconditions` say (recommendations 2.3, 5.1). One function,
 `issue_certificate`, and by the pages that list what is missing.
 
 The gates on teachers belong to the teacher registry, a package above this one: it answers
-the `profile_gates_requested` signal (a domain event) with its own `Gate`s, so this package
-never imports it.
+the `profile_gates_requested` event (compliance.signals) with its own `Gate`s, so this
+package never imports it.
 """
 
 from dataclasses import dataclass, field
 
-from blinker import Namespace
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from compliance.errors import ComplianceError
-
-signals = Namespace()
-# Sent with the school as sender and `plan=`, `preconditions=`; a receiver returns a list of
-# unmet `Gate`s (or nothing).
-profile_gates_requested = signals.signal("compliance.profile-gates-requested")
+from compliance.signals import profile_gates_requested
 
 
 @dataclass(frozen=True)
@@ -72,8 +67,8 @@ def unmet_profile_gates(school, plan) -> list[Gate]:
                 gates.append(Gate("rooms", _l("Bij deze locatie zijn nog geen zalen beschreven."),
                                   "compliance.edit_location", {"location_id": location.id}, subject=location.name,
                                   button=_l("Eerst de zalen beschrijven")))
-    for _receiver, answer in profile_gates_requested.send(school, plan=plan, preconditions=rules):
-        gates.extend(answer or [])
+    for answer in profile_gates_requested.send(school, plan=plan, preconditions=rules):
+        gates.extend(answer)
     return gates
 
 

@@ -2,9 +2,11 @@
 
 The school's members (owner or manager) see and edit its profile and assessments; admins
 see everything but change nothing of a school's own; an assessor sees the assessments
-assigned to them. The review workflow adds its roles (the approver) in
-`is_assigned_assessor()`, so that every check below picks them up.
+assigned to them. The review workflow (compliance.review, above this module) adds its
+roles (the approver) to `assessment_viewers`, so that every check below picks them up.
 """
+
+from collections.abc import Callable
 
 from flask import g, has_request_context
 from sqlalchemy import select
@@ -13,6 +15,10 @@ from accounts.models import Role
 from accounts.permissions import has_role, is_admin
 from compliance.models import Answer, AnswerEvidence, Assessment, Evidence, MemberRole, School, SchoolMember
 from core.extensions import db
+
+# Rules (user, assessment) -> bool of assessors who see an assessment without being its
+# reviewer; compliance.review registers the second assessor's in its `init_app`.
+assessment_viewers: list[Callable] = []
 
 
 def _logged_in(user) -> bool:
@@ -74,14 +80,12 @@ def can_decide_changes(user) -> bool:
 
 def is_assigned_assessor(user, assessment: Assessment) -> bool:
     """An assessor assigned to review this assessment and, while a recommendation waits for
-    its second assessor, every assessor who may approve it (compliance.review.permissions)."""
+    its second assessor, every assessor who may approve it (`assessment_viewers`)."""
     if not (_logged_in(user) and has_role(user, Role.assessor)):
         return False
     if assessment.reviewer_id is not None and assessment.reviewer_id == user.id:
         return True
-    from compliance.review.permissions import may_view_as_approver
-
-    return may_view_as_approver(user, assessment)
+    return any(viewer(user, assessment) for viewer in assessment_viewers)
 
 
 def can_view_assessment(user, assessment: Assessment) -> bool:

@@ -1,4 +1,6 @@
-"""Command-line tools: `flask users`, `flask audit`, `flask mail`, `flask demo`."""
+"""Command-line tools: `flask users`, `flask audit`, `flask mail`, `flask demo`, `flask setup`,
+`flask retention`. The packages above add their commands to these groups (accounts:
+`flask users create-admin`) and their steps to `first_start_steps` and the demo."""
 
 import sys
 
@@ -6,12 +8,11 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from accounts.models import Role
-from accounts.services import AccountError, create_user
 from core.audit import verify_chain
 from core.checkpoints import CheckpointError, checkpoint_path, create_checkpoint, verify_against_checkpoint
-from core.demo import DEMO_PASSWORD, demo_logins, load_demo
+from core.demo import DEMO_PASSWORD, accounts_present, demo_logins, load_demo
 from core.mail import send_pending
+from core.retention import run_retention
 
 users_cli = AppGroup("users", help="Manage user accounts.")
 audit_cli = AppGroup("audit", help="Check the audit log and sign checkpoints of its end.")
@@ -23,19 +24,6 @@ retention_cli = AppGroup("retention", help="Delete what has been kept long enoug
 # Steps every installation needs on first start (e.g. publishing the shipped quality plan);
 # packages append to this list.
 first_start_steps = []
-
-
-@users_cli.command("create-admin")
-@click.argument("email")
-@click.option("--name", default="Beheerder", show_default=True)
-@click.password_option(help="Password (asked for when not given).")
-def create_admin(email, name, password):
-    """Create an administrator account."""
-    try:
-        user = create_user(email, name, {Role.admin}, by=None, password=password)
-    except AccountError as exc:
-        raise click.ClickException(str(exc.message))
-    click.echo(f"Created admin {user.email}.")
 
 
 @audit_cli.command("verify")
@@ -95,16 +83,11 @@ def demo_load():
 @setup_cli.command("first-start")
 def first_start():
     """Run the first-start steps; in development also load the demo once and print the logins."""
-    from sqlalchemy import func, select
-
-    from accounts.models import User
-    from core.extensions import db
-
     for step in first_start_steps:
         step()
     if current_app.config["APP_ENV"] == "production":
         return
-    if not db.session.scalar(select(func.count()).select_from(User)):
+    if not accounts_present():
         click.echo("First start: loading demo data.")
         load_demo()
     click.echo("")
@@ -119,8 +102,6 @@ def first_start():
 def retention_daily():
     """Run every registered retention rule (evidence after a certificate ends, half-written
     uploads, and what other packages register). Run once a day from cron."""
-    from core.retention import run_retention
-
     done = run_retention()
     click.echo("Retention: " + ", ".join(f"{name.replace('_', ' ')}: {count}" for name, count in done.items()) + ".")
 

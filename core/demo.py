@@ -1,21 +1,14 @@
 """Demo data for `flask demo load`: idempotent, never in production.
 
-Each package adds its part with `@demo_step`; steps run in registration order, so the
-accounts come first and later packages can use them.
+Each package adds its part with `@demo_step`; steps run by phase, then in registration
+order. The accounts are phase -1, so every other step can use them.
 """
 
-from accounts.models import Role
-from accounts.services import create_user, find_user
-
 DEMO_PASSWORD = "demo-password"  # noqa: S105 (published demo logins, refused in production)
-DEMO_USERS = (
-    ("admin@demo.dansveilig.nl", "Anouk de Beheerder", {Role.admin}),
-    ("assessor1@demo.dansveilig.nl", "Bram Beoordelaar", {Role.assessor}),
-    ("assessor2@demo.dansveilig.nl", "Citlali Vermeer", {Role.assessor}),
-    ("eigenaar@demo.dansveilig.nl", "Daan Eigenaar", {Role.school_owner}),
-    ("docent@demo.dansveilig.nl", "Esra Yılmaz", {Role.teacher}),
-    ("monitor@demo.dansveilig.nl", "Fenna van OCW", {Role.monitor}),
-)
+# The demo's accounts, added by the package that makes them: who logs in with which roles,
+# and whether the database has accounts already (then `flask setup first-start` loads nothing).
+_logins = []
+_accounts_present = []
 
 _steps = []
 
@@ -32,17 +25,23 @@ def demo_step(func=None, *, phase: int = 0):
     return register(func) if func is not None else register
 
 
-@demo_step
-def demo_users():
-    for email, name, roles in DEMO_USERS:
-        if find_user(email) is None:
-            create_user(email, name, roles, by=None, password=DEMO_PASSWORD)
-
-
 def load_demo() -> None:
     for step in sorted(_steps, key=lambda step: getattr(step, "demo_phase", 0)):
         step()
 
 
+def demo_accounts(logins, present) -> None:
+    """Register the demo's logins (a function returning `(email, roles)` pairs) and a function
+    that says whether the database has accounts already."""
+    if logins not in _logins:
+        _logins.append(logins)
+    if present not in _accounts_present:
+        _accounts_present.append(present)
+
+
 def demo_logins() -> list[tuple[str, str]]:
-    return [(email, ", ".join(sorted(r.value for r in roles))) for email, _name, roles in DEMO_USERS]
+    return [login for logins in _logins for login in logins()]
+
+
+def accounts_present() -> bool:
+    return any(present() for present in _accounts_present)

@@ -41,7 +41,7 @@ def svg(title: str = "Dans Veilig Keurmerk") -> str:
 
 def draw(canvas, x: float, y: float, size: float) -> None:
     """Draw the emblem on a reportlab canvas with its lower-left corner at (x, y)."""
-    from reportlab.lib.colors import HexColor
+    from reportlab.lib.colors import HexColor  # noqa: PLC0415  (reportlab is heavy; loaded when a PDF is drawn)
 
     scale = size / 64
 

@@ -13,7 +13,7 @@ import importlib
 
 from flask import Blueprint, current_app, jsonify
 
-from accounts.permissions import public
+from core.web import public
 
 FRAGMENTS = (
     "standards.openapi",

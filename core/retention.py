@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from core.extensions import db
+from core.models import utcnow
+from core.storage import get_storage
 
 
 @dataclass(frozen=True)
@@ -36,8 +38,6 @@ def rules() -> list[RetentionRule]:
 
 def run_retention(on: date | None = None) -> dict[str, int]:
     """Run every registered rule for day `on` (today by default); {rule name: items removed}."""
-    from core.models import utcnow
-
     on = on or utcnow().date()
     done = {}
     for rule in rules():
@@ -52,8 +52,6 @@ def run_retention(on: date | None = None) -> dict[str, int]:
 
 def _sweep_upload_temp_files(on: date) -> int:
     """Half-written uploads (`.tmp-*`) left by a crash; not records, so no audit event."""
-    from core.storage import get_storage
-
     return get_storage().sweep_temp_files()
 
 

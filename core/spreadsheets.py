@@ -7,6 +7,9 @@ become one) in Excel, LibreOffice and Google Sheets; a name such as
 Every export writes its text cells through `neutralise` (OWASP's advice: a leading apostrophe).
 """
 
+from flask_babel import gettext as _
+from wtforms.validators import ValidationError
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -28,9 +31,6 @@ class NoFormula:
     it never reaches a spreadsheet in the first place (exports still neutralise, for older rows)."""
 
     def __call__(self, form, field):
-        from flask_babel import gettext as _
-        from wtforms.validators import ValidationError
-
         if isinstance(field.data, str) and starts_like_formula(field.data):
             raise ValidationError(_("Begin niet met =, +, -, @, een tab of een regelovergang; een spreadsheet "
                                     "leest dat als formule."))

@@ -4,9 +4,9 @@ from flask_login import current_user
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from accounts.permissions import public
+from core.checkpoints import TOKEN_TYPE, list_checkpoints
 from core.extensions import csrf, db
-from core.web import safe_next
+from core.web import public, safe_next
 
 bp = Blueprint("core", __name__)
 
@@ -46,8 +46,6 @@ def set_language():
 @public
 def audit_checkpoints():
     """The signed checkpoints of the audit log's end, oldest first, for anyone to keep."""
-    from core.checkpoints import TOKEN_TYPE, list_checkpoints
-
     response = jsonify(type=TOKEN_TYPE, jwks=url_for("certificates_api.jwks", _external=False)
                        if "certificates_api.jwks" in current_app.view_functions else None,
                        checkpoints=list_checkpoints())

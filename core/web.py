@@ -4,8 +4,16 @@ from urllib.parse import urlsplit
 
 from flask import abort, render_template, request
 from flask_babel import gettext as _
+from markupsafe import Markup
 
 from core.extensions import db
+
+
+def public(view):
+    """Mark a view as reachable without logging in (login is required by default;
+    accounts.permissions.require_login reads the mark)."""
+    view.is_public = True
+    return view
 
 
 def safe_next(target: str | None, default: str) -> str:
@@ -39,8 +47,6 @@ def form_error_message() -> str:
 def aria_current(endpoint: str, *section: str):
     """` aria-current="page"` on the menu item of the page being shown; `"true"` when the page
     belongs to the item's section (`section` lists those endpoints)."""
-    from markupsafe import Markup
-
     if request.endpoint == endpoint:
         return Markup(' aria-current="page"')
     return Markup(' aria-current="true"') if request.endpoint in section else ""

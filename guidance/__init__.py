@@ -7,21 +7,18 @@ helper.py (the wegwijzer's questions and routes), views.py, forms.py, permission
 """
 
 
+from guidance.models import Audience
+from guidance.services import contacts
+from guidance.views import bp
+
+
 def init_app(app) -> None:
     app.config.setdefault("QUICK_EXIT_URL", "https://www.google.com/")
-    import guidance.demo  # noqa: F401  (registers the demo step, after the certificates')
-    from guidance.views import bp
+    import guidance.demo  # noqa: F401, PLC0415  (registers the demo step in the order of init_app)
 
     app.register_blueprint(bp)
 
     @app.context_processor
     def guidance_helpers():
-        from guidance.models import Audience
-
-        def guidance_contacts():
-            from guidance.services import contacts
-
-            return contacts()
-
-        return {"guidance_audiences": list(Audience), "guidance_contacts": guidance_contacts,
+        return {"guidance_audiences": list(Audience), "guidance_contacts": contacts,
                 "quick_exit_url": app.config["QUICK_EXIT_URL"]}

@@ -11,6 +11,7 @@ from compliance.vocabulary import reporting_points
 from core.i18n import lazy_text
 from guidance.content import Contact
 from guidance.models import Audience
+from guidance.services import contacts as current_contacts
 
 MAX_NAME = 100
 YES_NO = (("ja", _l("Ja")), ("nee", _l("Nee")))
@@ -123,8 +124,6 @@ def _school(answers: dict):
 
 def routes(answers: dict, school, contacts: dict[str, Contact] | None = None) -> list[Route]:
     """Where to go, most urgent first."""
-    from guidance.services import contacts as current_contacts
-
     found = contacts or current_contacts()
     who, first = answers.get("wie"), answers.get("doel", "praten")
     young = who in ("kind", "jongere")

@@ -7,11 +7,10 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from accounts.permissions import public
 from certification.certificates.registry import registry_entry
 from certification.certificates.services import find_certificate
 from core.forms import show_error
-from core.web import render_form
+from core.web import public, render_form
 from guidance import content, materials, services
 from guidance import helper as wegwijzer
 from guidance.errors import GuidanceError

@@ -3,7 +3,8 @@ parts come from the packages that own them (one service function each); this pac
 assembles them, so it sits above every other package."""
 
 
-def init_app(app) -> None:
-    from home.views import bp
+from home.views import bp
 
+
+def init_app(app) -> None:
     app.register_blueprint(bp)

@@ -5,17 +5,17 @@ from flask_login import current_user
 
 from accounts.models import Role
 from accounts.permissions import has_role, is_admin
+from certification.certificates.services.home import admin_certificate_tasks, newest_certificates
+from certification.teachers.services.home import admin_registry_tasks, teacher_tasks
+from compliance.permissions import memberships
+from compliance.review.services.home import assessor_tasks, school_review_tasks
+from compliance.services.home import evidence_running_out, school_states
 
 bp = Blueprint("home", __name__)
 
 
 @bp.get("/start")
 def index():
-    from certification.certificates.services.home import admin_certificate_tasks, newest_certificates
-    from certification.teachers.services.home import admin_registry_tasks, teacher_tasks
-    from compliance.review.services.home import assessor_tasks, school_review_tasks
-    from compliance.services.home import evidence_running_out, school_states
-
     user, parts = current_user, {}
     if has_role(user, Role.school_owner) or _manages_a_school(user):
         parts["schools"] = school_states(user)
@@ -36,6 +36,4 @@ def index():
 
 
 def _manages_a_school(user) -> bool:
-    from compliance.permissions import memberships
-
     return bool(memberships(user))

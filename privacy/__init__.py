@@ -10,9 +10,10 @@ retention rules through `core.retention.register`.
 """
 
 
-def init_app(app) -> None:
-    from privacy.erasure import register_rules
-    from privacy.views import bp
+from privacy.erasure import register_rules
+from privacy.views import bp
 
+
+def init_app(app) -> None:
     register_rules()
     app.register_blueprint(bp)

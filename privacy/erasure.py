@@ -25,15 +25,17 @@ from sqlalchemy import delete, select
 
 from accounts.models import User
 from accounts.services import check_password
+from certification.stored_files import delete_unreferenced
 from certification.teachers.models import Teacher, TeacherSearch, TeacherStatus
-from compliance.models import MemberRole, SchoolInvitation, SchoolMember
+from certification.teachers.search import reindex_teacher
+from compliance.models import MemberRole, School, SchoolInvitation, SchoolMember
 from core.audit import record_event
 from core.errors import DomainError
 from core.extensions import db
 from core.i18n import lazy_text
 from core.models import OutboxMessage, utcnow
-from core.notifications import Notification
 from core.personal_data import ErasureRule, register, rules
+from notifications import Notification
 
 ERASED_NAME = "Verwijderde gebruiker"
 KEPT_STATUSES = (TeacherStatus.restricted, TeacherStatus.suspended, TeacherStatus.revoked)
@@ -46,8 +48,6 @@ class ErasureError(DomainError):
 # --- the platform's rules --------------------------------------------------------------------------------
 
 def _sole_owner_of(user) -> object:
-    from compliance.models import School
-
     for member in db.session.execute(select(SchoolMember).where(SchoolMember.user_id == user.id,
                                                                 SchoolMember.role == MemberRole.owner)).scalars():
         owners = db.session.scalar(select(db.func.count()).select_from(SchoolMember).where(
@@ -92,8 +92,6 @@ def _erase_teacher(user) -> dict:
         teacher.signatures.clear()
         teacher.employments.clear()
         db.session.flush()
-        from certification.teachers.search import reindex_teacher
-
         reindex_teacher(db.session, teacher)
         return {"teacher_kept_for_sanction": 1, "teacher_files": len(files)}
     search = db.session.get(TeacherSearch, teacher.id)
@@ -136,8 +134,6 @@ def erase_account(user: User, password: str) -> dict:
     """Erase what the platform holds about `user`, keep (minimised) what the registry must,
     in one transaction with an audit event that holds counts only; files no row refers to any
     more leave the store after the commit."""
-    from certification.stored_files import delete_unreferenced
-
     if not check_password(user, password or ""):
         raise ErasureError(_l("Het wachtwoord klopt niet."), field="password")
     reasons = refusals(user)

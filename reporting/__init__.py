@@ -12,23 +12,22 @@ and never suspends a school that had no form to file.
 """
 
 
+from certification.certificates.signals import monitoring_form
+from reporting import messages  # noqa: F401  (the texts of its in-app messages)
+from reporting.api import bp as api_bp
+from reporting.charts import value_text
+from reporting.permissions import template_helpers
+from reporting.retention import register_rules
+from reporting.services import form_state
+from reporting.views import bp
+
+
 def init_app(app) -> None:
-    import reporting.demo  # noqa: F401  (registers the demo step, after certification's)
-    import reporting.messages  # noqa: F401  (the texts of its in-app messages)
-    from certification.certificates.signals import monitoring_form
-    from reporting.api import bp as api_bp
-    from reporting.services import form_state
-    from reporting.views import bp
+    import reporting.demo  # noqa: F401, PLC0415  (registers the demo step in the order of init_app)
 
     monitoring_form.connect(form_state)  # a strong reference: form_state is a module-level function
-    from reporting.retention import register_rules
-
     register_rules()  # the answers' retention, run by `flask retention daily`
     app.register_blueprint(bp)
     app.register_blueprint(api_bp)
-    from reporting.permissions import template_helpers
-
     app.context_processor(template_helpers)
-    from reporting.charts import value_text
-
     app.add_template_global(value_text, "figure_value")

@@ -5,7 +5,7 @@ caller's language (`?lang=en`). Described in openapi.py."""
 from flask import Blueprint, jsonify, request
 from flask_babel import gettext as _
 
-from accounts.permissions import public
+from core.web import public
 from reporting.figures import published_years
 from reporting.services import figures_for
 

@@ -1,8 +1,8 @@
-"""The texts of the annual cycle's in-app messages (added to core.notifications' list)."""
+"""The texts of the annual cycle's in-app messages (added to notifications' list)."""
 
 from flask_babel import lazy_gettext as _l
 
-from core.notifications import TEXTS
+from notifications import TEXTS
 
 TEXTS.update({
     "report_questions": _l("De alliantie heeft vragen bij het jaarverslag %(year)s van %(school)s. Beantwoord ze en "

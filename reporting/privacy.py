@@ -8,6 +8,7 @@ Deliberately strict: a false alarm costs the school a rewording, a miss leaks a 
 
 import re
 
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
@@ -60,8 +61,6 @@ def find_personal_data(text: str | None) -> list[str]:
 
 def describe(found: list[str]) -> str:
     """'Remove …' in the user's language, naming everything found."""
-    from flask_babel import gettext
-
     return gettext("Haal dit weg, het mag niet in het verslag staan: %(what)s. Schrijf zonder namen, "
                    "contactgegevens, nummers of datums die naar een persoon leiden.",
                    what=", ".join(str(MESSAGES[kind]) for kind in found))

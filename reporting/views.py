@@ -7,11 +7,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from accounts.permissions import public
 from compliance.models import School
 from compliance.permissions import can_view_school
 from core.extensions import db
-from core.web import get_or_404
+from core.web import get_or_404, public
 from reporting import exports, services
 from reporting import vocabulary as v
 from reporting.charts import table_charts

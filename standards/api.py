@@ -3,8 +3,8 @@
 from flask import Blueprint, jsonify, request
 from flask_babel import gettext as _
 
-from accounts.permissions import public
 from core.http_cache import cacheable
+from core.web import public
 from standards import DEFAULT_PLAN_CODE, services
 
 bp = Blueprint("standards_api", __name__, url_prefix="/api/v1")

@@ -4,8 +4,9 @@ from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 
 from accounts.models import Role
-from accounts.permissions import public, roles_required
+from accounts.permissions import roles_required
 from core.http_cache import cacheable
+from core.web import public
 from standards import DEFAULT_PLAN_CODE, services
 from standards.recommendations import RECOMMENDATIONS
 from standards.vocabulary import CPD_CATEGORIES, EVIDENCE_KINDS, SCHOOL_TYPES, localized

@@ -25,7 +25,7 @@ from core.dates import today
 from core.extensions import db
 from core.i18n import lazy_text
 from core.models import utcnow
-from core.notifications import link_for, notify
+from notifications import link_for, notify
 from standards.vocabulary import REPORT_KINDS
 
 MIN_TEXT, MAX_TEXT = 20, 4000

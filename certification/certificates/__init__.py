@@ -39,6 +39,9 @@ def init_app(app) -> None:
     from certification.certificates import drift
 
     drift.connect()  # the registry's status changes reach the schools that employ the teacher
+    from certification.certificates import receivers
+
+    receivers.connect()  # an approved recommendation issues the certificate; registers follow schools
     from certification.certificates.api import bp as api_bp
     from certification.certificates.views import bp
 
@@ -54,3 +57,6 @@ def init_app(app) -> None:
     register_rules()
 
     check_keys_present(app)
+    from certification.certificates.cli import certificates_cli
+
+    app.cli.add_command(certificates_cli)

@@ -23,7 +23,7 @@ from compliance.models import School, SchoolMember
 from core.audit import record_event
 from core.dates import today
 from core.extensions import db
-from core.notifications import Notification, link_for, notify
+from notifications import Notification, link_for, notify
 
 LIVE = (CertificateStatus.active, CertificateStatus.suspended)
 

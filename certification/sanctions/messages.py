@@ -1,10 +1,10 @@
 """What the people on the other side of a decision are told: the texts of their in-app
-messages (added to core.notifications' list) and how to object."""
+messages (added to notifications' list) and how to object."""
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
-from core.notifications import TEXTS
+from notifications import TEXTS
 
 TEXTS.update({
     "sanction_imposed": _l("De alliantie heeft een besluit genomen over je registratie %(number)s. Lees wat het "

@@ -33,7 +33,7 @@ from core.extensions import db
 from core.i18n import lazy_text
 from core.mail import queue_mail
 from core.models import utcnow
-from core.notifications import link_for, notify
+from notifications import link_for, notify
 
 MIN_NOTE = 10
 MAX_NOTE = 4000

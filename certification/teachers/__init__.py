@@ -12,7 +12,20 @@ def init_app(app) -> None:
     """Connects the registry's answer to the school gates (a domain event of compliance)."""
     from certification.teachers import gates
     from certification.teachers.models import TeacherStatus
-    from core.notifications import register_param_label
+    from notifications import register_param_label
 
     gates.connect()
+    from certification.teachers import receivers
+
+    receivers.connect()  # the teacher panel on assessment pages
+    import certification.certificates.public_views  # noqa: F401  (/verify, /register/scholen on the registry bp)
+    import certification.teachers.demo  # noqa: F401  (registers the demo step, after compliance's)
+    from certification.blueprint import bp as registry_bp
+    from certification.teachers.api import bp as registry_api_bp
+    from certification.teachers.cli import registry_cli
+    from certification.teachers.views import bp as teachers_bp
+
+    for blueprint in (registry_bp, teachers_bp, registry_api_bp):
+        app.register_blueprint(blueprint)
+    app.cli.add_command(registry_cli)
     register_param_label("teacher_status", lambda code: TeacherStatus(code).label)

@@ -2,14 +2,24 @@
 information requests, site visits, the recommendation, the four-eyes decision and
 corrective actions. See compliance/README.md ("Review") and the project README.
 
-`init_app(app)` registers the blueprint, the `flask review` commands and the demo step.
+`init_app(app)` registers the blueprint, the `flask review` commands, the demo step and the
+second assessor's view of an assessment (compliance.permissions.assessment_viewers) and
+the admins' notice of a submission.
 """
+
+from compliance.permissions import assessment_viewers
+from compliance.review.cli import review_cli
+from compliance.review.permissions import may_view_as_approver
+from compliance.review.services.review import notify_submitted
+from compliance.review.views import bp
+from compliance.signals import assessment_submitted
 
 
 def init_app(app) -> None:
-    import compliance.review.demo  # noqa: F401  (registers the demo step, after compliance's)
-    from compliance.review.cli import review_cli
-    from compliance.review.views import bp
+    import compliance.review.demo  # noqa: F401, PLC0415  (registers the demo step in the order of init_app)
 
     app.register_blueprint(bp)
     app.cli.add_command(review_cli)
+    assessment_submitted.connect(notify_submitted)
+    if may_view_as_approver not in assessment_viewers:
+        assessment_viewers.append(may_view_as_approver)

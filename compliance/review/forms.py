@@ -11,6 +11,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from accounts.forms import MultiCheckboxField
 from compliance.review.models import Outcome, Relation
+from compliance.review.services import ActionInput
 from compliance.services.evidence import Upload
 from core.i18n import lazy_text
 from core.spreadsheets import NoFormula
@@ -111,8 +112,6 @@ class ReportActionForm(FlaskForm):
 
 def parse_actions(formdata, rows: int = ACTION_ROWS):
     """The recommendation's corrective-action rows (action-N-description, -due_on, -criterion)."""
-    from compliance.review.services import ActionInput
-
     actions = []
     for index in range(rows):
         description = (formdata.get(f"action-{index}-description") or "").strip()

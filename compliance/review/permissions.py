@@ -11,6 +11,7 @@ from accounts.models import Role
 from accounts.permissions import has_role, is_admin
 from compliance.models import Assessment, AssessmentStatus
 from compliance.permissions import is_member
+from compliance.review.models import ConflictDeclaration
 from core.extensions import db
 
 
@@ -23,8 +24,6 @@ def is_assessor(user) -> bool:
 
 
 def declared_conflict(user, school_id: int) -> bool:
-    from compliance.review.models import ConflictDeclaration
-
     return db.session.execute(select(ConflictDeclaration.id).where(
         ConflictDeclaration.assessor_id == user.id, ConflictDeclaration.school_id == school_id,
         ConflictDeclaration.withdrawn_at.is_(None)).limit(1)).first() is not None

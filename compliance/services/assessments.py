@@ -20,6 +20,7 @@ from compliance.gates import require_profile_gates
 from compliance.models import Answer, AnswerEvidence, Assessment, AssessmentStatus, EvidenceLink, School
 from compliance.services.evidence import Upload, attach_existing, store_uploads
 from compliance.services.lifecycle import transition
+from compliance.signals import assessment_submitted
 from compliance.validation import clean_url
 from core.audit import record_event
 from core.extensions import db
@@ -342,9 +343,7 @@ def submit_assessment(assessment: Assessment, by: User) -> None:
         answer.reopened = False
     queue_mail(by.email, lazy_text("Zelfevaluatie ingediend: %(school)s", school=assessment.school.name),
                "assessment_submitted", locale=by.locale, user=by, assessment=assessment)
-    from compliance.review.services.review import notify_submitted
-
-    notify_submitted(assessment)  # the admins assign a reviewer
+    assessment_submitted.send(assessment)  # the review tells the admins to assign a reviewer
     db.session.commit()
 
 

@@ -15,7 +15,6 @@ Compliance does not know certificates: the certification package registers, in i
 
 from collections.abc import Callable
 
-from blinker import Namespace
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -31,11 +30,12 @@ from compliance.models import (
     School,
     SchoolChangeRequest,
 )
+from compliance.signals import school_changed, statement_approved
 from core.audit import record_event
 from core.extensions import db
 from core.i18n import lazy_text
 from core.models import utcnow
-from core.notifications import link_for, notify
+from notifications import link_for, notify
 
 # The school's fields a certificate states (the address is its scope when it has no locations).
 STATED_FIELDS = ("name", "kvk_number", "street", "house_number", "postcode", "city")
@@ -46,15 +46,17 @@ MAX_REASON_CHARS = 2000
 # states has been reviewed and is shown to the public (it holds a live certificate).
 statement_guards: list[Callable[[School], bool]] = []
 
-_signals = Namespace()
-# Sent (sender: the SchoolChangeRequest) after an approved change is applied, in the same
-# transaction: the certificate follows what the admin approved.
-statement_approved = _signals.signal("compliance.statement-approved")
-
-
 def statement_is_reviewed(school: School) -> bool:
     """Whether changes to what the school states need an admin's approval."""
     return any(guard(school) for guard in statement_guards)
+
+
+def kvk_taken(kvk_number: str, school: School | None = None) -> bool:
+    """Whether another school than `school` has this KvK number."""
+    query = select(School.id).where(School.kvk_number == kvk_number)
+    if school is not None:
+        query = query.where(School.id != school.id)
+    return db.session.execute(query).first() is not None
 
 
 def _pending(school: School, kind: ChangeKind, location_id: int | None) -> SchoolChangeRequest | None:
@@ -109,12 +111,10 @@ def _owners(school: School) -> list[User]:
 
 
 def _apply(change: SchoolChangeRequest) -> None:
-    from compliance.services.schools import _kvk_taken, school_changed
-
     school, proposed = change.school, change.proposed
     if change.kind is ChangeKind.details:
         kvk_number = proposed.get("kvk_number", school.kvk_number)
-        if kvk_number != school.kvk_number and _kvk_taken(kvk_number, school):
+        if kvk_number != school.kvk_number and kvk_taken(kvk_number, school):
             raise ComplianceError(_l("Er is al een school met dit KvK-nummer; deze wijziging kan niet worden "
                                      "goedgekeurd."))
         for key in STATED_FIELDS:
@@ -134,7 +134,7 @@ def _apply(change: SchoolChangeRequest) -> None:
         db.session.delete(change.location)
         change.location_id = None
     db.session.flush()
-    school_changed(school.id)
+    school_changed.send(school.id)
 
 
 def approve_change(change: SchoolChangeRequest, by: User) -> None:

@@ -31,7 +31,15 @@ from compliance.models import (
     SchoolMember,
 )
 from compliance.permissions import forget_memberships
-from compliance.services.changes import LOCATION_FIELDS, STATED_FIELDS, request_change, statement_is_reviewed
+from compliance.services.assessments import resync_draft
+from compliance.services.changes import (
+    LOCATION_FIELDS,
+    STATED_FIELDS,
+    kvk_taken,
+    request_change,
+    statement_is_reviewed,
+)
+from compliance.signals import school_changed
 from compliance.vocabulary import AGE_GROUPS, GENRES, MINOR_AGE_GROUPS, SCHOOL_TYPES, Transparency
 from core.audit import record_event
 from core.extensions import db
@@ -93,20 +101,13 @@ def _checked_school_data(data: SchoolData) -> dict:
     return values
 
 
-def _kvk_taken(kvk_number: str, school: School | None = None) -> bool:
-    query = select(School.id).where(School.kvk_number == kvk_number)
-    if school is not None:
-        query = query.where(School.id != school.id)
-    return db.session.execute(query).first() is not None
-
-
 _KVK_TAKEN = _l("Er is al een school met dit KvK-nummer. Hoort die bij jou? Vraag de eigenaar je uit te nodigen.")
 
 
 def register_school(data: SchoolData, by: User) -> School:
     """A school owner registers a school and becomes its owner."""
     values = _checked_school_data(data)
-    if _kvk_taken(values["kvk_number"]):
+    if kvk_taken(values["kvk_number"]):
         raise ComplianceError(_KVK_TAKEN, field="kvk_number")
     school = School(**values, created_by_id=by.id)
     school.members.append(SchoolMember(user_id=by.id, role=MemberRole.owner))
@@ -123,19 +124,12 @@ def register_school(data: SchoolData, by: User) -> School:
     return school
 
 
-def school_changed(school_id: int) -> None:
-    """What the public registers show of a school changed: they follow, in this transaction."""
-    from certification.registry_hooks import school_changed as refresh_registers
-
-    refresh_registers(school_id)
-
-
 def update_school(school: School, data: SchoolData, by: User) -> list[str]:
     """Change the school's details. The school type and whether minors are taught decide
     which criteria a draft assessment holds, so a draft follows the change; an assessment
     already submitted keeps the criteria it was submitted with. Returns notes for the user."""
     values = _checked_school_data(data)
-    if _kvk_taken(values["kvk_number"], school):
+    if kvk_taken(values["kvk_number"], school):
         raise ComplianceError(_KVK_TAKEN, field="kvk_number")
     applicability_changed = (values["school_type"], values["teaches_minors"]) != (school.school_type,
                                                                                   school.teaches_minors)
@@ -157,11 +151,9 @@ def update_school(school: School, data: SchoolData, by: User) -> list[str]:
     for key, value in values.items():
         setattr(school, key, value)
     if applicability_changed:
-        from compliance.services.assessments import resync_draft
-
         notes = resync_draft(school, by)
     record_event("school.updated", school, actor=by, details={"changed": changed})
-    school_changed(school.id)
+    school_changed.send(school.id)
     db.session.commit()
     return notes
 
@@ -206,7 +198,7 @@ def add_location(school: School, name: str, address: str, postcode: str, city: s
     db.session.add(location)
     db.session.flush()
     record_event("school.location_added", location, actor=by, details={"school_id": school.id})
-    school_changed(school.id)
+    school_changed.send(school.id)
     db.session.commit()
     return location
 
@@ -222,7 +214,7 @@ def update_location(location: Location, name: str, address: str, postcode: str, 
     for key, value in values.items():
         setattr(location, key, value)
     record_event("school.location_updated", location, actor=by, details={"school_id": location.school_id})
-    school_changed(location.school_id)
+    school_changed.send(location.school_id)
     db.session.commit()
     return True
 
@@ -237,7 +229,7 @@ def remove_location(location: Location, by: User) -> bool:
     record_event("school.location_removed", location, actor=by,
                  details={"school_id": location.school_id, "name": location.name, "rooms": len(location.rooms)})
     db.session.delete(location)
-    school_changed(location.school_id)
+    school_changed.send(location.school_id)
     db.session.commit()
     return True
 

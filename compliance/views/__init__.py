@@ -10,6 +10,7 @@ from flask_login import current_user
 
 from compliance import permissions, vocabulary
 from compliance.models import Assessment, School
+from compliance.services import load_assessment
 from core.web import get_or_404
 from standards.vocabulary import EVIDENCE_KINDS, localized
 
@@ -38,8 +39,6 @@ def school_or_404(school_id: int, *, edit: bool = False) -> School:
 
 
 def assessment_or_404(assessment_id: int, *, work: bool = False) -> Assessment:
-    from compliance.services import load_assessment
-
     assessment = load_assessment(assessment_id)
     if assessment is None:
         abort(404)

@@ -13,6 +13,7 @@ from compliance.forms import AnswerForm
 from compliance.gates import unmet_profile_gates
 from compliance.models import Answer
 from compliance.permissions import can_edit_answer, can_work_on_assessment
+from compliance.signals import teacher_panel_requested
 from compliance.views import assessment_or_404, bp, school_or_404
 from core.forms import show_error
 from core.web import get_or_404
@@ -93,11 +94,8 @@ def teachers_if_asked(assessment, answers):
     """For the plan's teacher criteria, the registry status of each teacher the school
     links (recommendation 5.1); None when none of `answers` is such a criterion. The
     school's, the reviewer's and the approver's pages show the same live panel."""
-    from certification.teachers.services import is_teacher_criterion, teachers_for_school
-
-    if any(is_teacher_criterion(answer.criterion) for answer in answers):
-        return teachers_for_school(assessment.school)
-    return None
+    panels = teacher_panel_requested.send(assessment.school, criteria=[answer.criterion for answer in answers])
+    return panels[0] if panels else None
 
 
 @bp.get("/zelfevaluaties/<int:assessment_id>/domein/<code>")

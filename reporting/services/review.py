@@ -12,7 +12,7 @@ from core.audit import record_event
 from core.extensions import db
 from core.i18n import lazy_text
 from core.models import utcnow
-from core.notifications import link_for, notify
+from notifications import link_for, notify
 from reporting.errors import ReportError
 from reporting.models import MonitoringMessage, MonitoringReport, ReportStatus
 from reporting.permissions import can_fill_in, can_review_report

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from compliance.models import ChangeStatus, Location, School, SchoolChangeRequest
 from core.extensions import db
 from core.models import AuditEvent
-from core.notifications import Notification
+from notifications import Notification
 from tests.certificates import factories
 from tests.compliance.factories import owner_of
 from tests.conftest import log_in

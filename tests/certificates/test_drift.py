@@ -11,7 +11,7 @@ from certification.certificates.drift import schools_without_active_teacher
 from certification.teachers import services as registry
 from core.extensions import db
 from core.models import OutboxMessage
-from core.notifications import Notification
+from notifications import Notification
 from tests.certificates import factories
 from tests.certification.factories import sanction as impose
 from tests.compliance.factories import owner_of

@@ -11,7 +11,7 @@ from compliance.models import MemberRole, SchoolMember
 from core.dates import add_months
 from core.extensions import db
 from core.models import OutboxMessage
-from core.notifications import Notification
+from notifications import Notification
 from reporting import services
 from reporting.errors import ReportError, ReportInvalid
 from reporting.models import ReportStatus

@@ -8,7 +8,7 @@ from datetime import date
 from accounts.models import Role
 from compliance.review import services
 from compliance.review.models import Relation
-from core.notifications import notify
+from notifications import notify
 from tests.access_kit import LOGGED_IN, PUBLIC, roles
 from tests.review import factories as rf
 

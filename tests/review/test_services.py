@@ -12,7 +12,7 @@ from compliance.review.models import ActionStatus, Outcome, Relation
 from compliance.review.permissions import can_approve
 from core.extensions import db
 from core.models import AuditEvent
-from core.notifications import Notification
+from notifications import Notification
 from tests.compliance.factories import make_owner, owner_of, pdf_bytes
 from tests.review import factories as rf
 

@@ -13,7 +13,7 @@ from certification.teachers.errors import RegistryError
 from certification.teachers.models import TeacherStatus
 from certification.teachers.services import today
 from core.extensions import db
-from core.notifications import Notification
+from notifications import Notification
 from tests.certification import factories
 from tests.compliance.factories import make_owner
 from tests.conftest import log_in

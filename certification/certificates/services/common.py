@@ -43,7 +43,7 @@ def notify_school(certificate: Certificate, subject, template: str, **context) -
     """Queue an e-mail to everyone who manages the school, each in their own language; for a
     suspension, revocation or reinstatement also a message on the platform."""
     from certification.sanctions.messages import objection_terms
-    from core.notifications import link_for, notify
+    from notifications import link_for, notify
 
     members = db.session.execute(select(SchoolMember).where(SchoolMember.school_id == certificate.school_id)
                                  .options(selectinload(SchoolMember.user))).scalars().all()

@@ -7,7 +7,7 @@ from compliance.models import Assessment, AssessmentStatus, SchoolMember
 from compliance.review.errors import ReviewError
 from core.extensions import db
 from core.i18n import lazy_text
-from core.notifications import link_for
+from notifications import link_for
 
 
 def admins() -> list[User]:

@@ -20,7 +20,7 @@ from compliance.services.evidence import Upload, store_uploads
 from core.audit import record_event
 from core.extensions import db
 from core.models import utcnow
-from core.notifications import notify
+from notifications import notify
 
 REMIND_DAYS = 14
 

@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import OperationalError
 
 from accounts.models import User
-from compliance.gates import ProfileIncomplete, require_profile_gates
+from compliance.gates import ProfileIncomplete, require_profile_gates, unmet_profile_gates
 from compliance.models import Assessment, AssessmentStatus
 from compliance.review.errors import ReviewError
 from compliance.review.models import ActionStatus, Decision, Outcome, Recommendation
@@ -17,11 +17,12 @@ from compliance.review.services.common import require, require_status, review_li
 from compliance.review.services.outcome import certificate_blockers, describe_blockers
 from compliance.review.services.review import _text, current_recommendation
 from compliance.services.lifecycle import ACTIONS, TRANSITIONS
+from compliance.signals import recommendation_approved
 from core.audit import record_event
 from core.extensions import db
 from core.i18n import lazy_text
 from core.models import utcnow
-from core.notifications import notify
+from notifications import notify
 
 S = AssessmentStatus
 _ALREADY = _l("Over dit advies is al besloten, misschien door een andere beoordelaar op hetzelfde moment.")
@@ -60,8 +61,6 @@ def approval_gates(assessment: Assessment, recommendation: Recommendation) -> tu
     """(blockers, profile gates) that stand in the way of approving `recommendation` today:
     the conditions rule (`certificate_blockers`) and the profile's preconditions, checked
     again because the school's profile may have changed since submission."""
-    from compliance.gates import unmet_profile_gates
-
     if recommendation is None or recommendation.outcome is Outcome.reject:
         return [], []
     covered = {action.criterion_id for action in recommendation.actions
@@ -104,14 +103,13 @@ def approve_recommendation(assessment: Assessment, by: User, comment: str = ""):
     if approved:
         for action in recommendation.actions:
             action.status = ActionStatus.open
-        from certification.certificates.services import issue_certificate
-
         conditions = [{"text": a.description, "due_on": a.due_on,
                        **({"criterion": a.criterion.code} if a.criterion_id is not None else {})}
                       for a in recommendation.actions] or None
-        certificate = issue_certificate(assessment, by, conditions)
+        certificates = recommendation_approved.send(assessment, by=by, conditions=conditions)
+        certificate = certificates[0] if certificates else None
         for action in recommendation.actions:
-            action.certificate_id = certificate.id
+            action.certificate_id = certificate.id if certificate is not None else None
     notify(school_members(assessment), "decision", school_link(assessment), school=assessment.school.name,
            decision=new_status.value)
     db.session.commit()

@@ -8,8 +8,10 @@ from flask_babel import ngettext
 from sqlalchemy import select
 
 from compliance.models import Assessment
+from compliance.review.models import ReviewVerdict
 from core.extensions import db
 from core.i18n import lazy_text
+from standards.vocabulary import localized
 
 MEETS, NOT_APPLICABLE = "meets", "not_applicable"
 
@@ -25,8 +27,6 @@ class Outcome:
 
 
 def verdicts_by_criterion(assessment: Assessment) -> dict:
-    from compliance.review.models import ReviewVerdict
-
     rows = db.session.execute(select(ReviewVerdict).where(ReviewVerdict.assessment_id == assessment.id)).scalars()
     return {row.criterion_id: row for row in rows}
 
@@ -98,8 +98,6 @@ def certificate_blockers(assessment: Assessment, covered: set[int] | None = None
     `covered` (the ids of criteria with a corrective action that has a deadline); a domain
     under its minimum share blocks outright when `domain_below_share_blocks`. An empty list
     means "approve with conditions" may go ahead with those actions."""
-    from standards.vocabulary import localized
-
     rows = verdicts_by_criterion(assessment) if verdicts is None else verdicts
     codes = {criterion_id: row.verdict for criterion_id, row in rows.items()}
     outcome = evaluate_pass_rules(assessment, codes)

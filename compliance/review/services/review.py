@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from accounts.models import User
+from accounts.permissions import is_admin
 from compliance.models import Answer, AnswerEvidence, Assessment, AssessmentStatus
 from compliance.permissions import is_member
 from compliance.review.errors import ReviewError
@@ -41,7 +42,7 @@ from core.dates import add_months, today
 from core.extensions import db
 from core.i18n import lazy_text
 from core.models import utcnow
-from core.notifications import notify
+from notifications import notify
 
 S = AssessmentStatus
 MAX_TEXT = 10_000
@@ -58,7 +59,7 @@ def _text(value: str | None, field_name: str, *, required: bool = True) -> str:
 
 
 def notify_submitted(assessment: Assessment) -> None:
-    """Called by the school's submit service: the admins assign a reviewer."""
+    """Receives compliance's `assessment_submitted`: the admins assign a reviewer."""
     notify(admins(), "assessment_submitted", review_link(assessment), school=assessment.school.name)
 
 
@@ -71,8 +72,6 @@ def eligible_reviewers(assessment: Assessment) -> list[User]:
 def assign_reviewer(assessment: Assessment, reviewer: User, by: User) -> None:
     """An admin assigns a submitted assessment to an assessor without a conflict; the review
     starts."""
-    from accounts.permissions import is_admin
-
     require(is_admin(by), _l("Alleen een beheerder wijst beoordelaars toe."))
     require_status(assessment, S.submitted)
     require(may_be_assigned(reviewer, assessment),

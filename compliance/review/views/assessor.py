@@ -33,7 +33,7 @@ def _go(assessment, endpoint="review.overview", **values):
 def queue():
     if not can_use_queue(current_user):
         abort(403)
-    return render_template("review/queue.html", queue=services.review_queue(current_user),
+    return render_template("compliance/review/queue.html", queue=services.review_queue(current_user),
                            age=services.age_days, deadline=services.deadline)
 
 
@@ -49,7 +49,7 @@ def assign(assessment_id):
         else:
             flash(_("De beoordelaar is toegewezen en krijgt bericht."), "success")
             return redirect(url_for("review.queue"), 303)
-    return render_form("review/assign.html", form, assessment=assessment)
+    return render_form("compliance/review/assign.html", form, assessment=assessment)
 
 
 def _overview_context(assessment):
@@ -79,7 +79,7 @@ def _may(assessment) -> dict:
 @bp.get("/beoordelen/<int:assessment_id>")
 def overview(assessment_id):
     assessment = assessment_or_404(assessment_id, can_view_review)
-    return render_template("review/overview.html", **_overview_context(assessment))
+    return render_template("compliance/review/overview.html", **_overview_context(assessment))
 
 
 def _criterion_page(assessment, code, form=None):
@@ -92,7 +92,7 @@ def _criterion_page(assessment, code, form=None):
     answer = answers[index]
     existing = services.verdicts_by_criterion(assessment).get(answer.criterion_id)
     form = form or forms.VerdictForm(assessment.plan, obj=existing, formdata=None)
-    return render_form("review/criterion.html", form, assessment=assessment, answer=answer, verdict=existing,
+    return render_form("compliance/review/criterion.html", form, assessment=assessment, answer=answer, verdict=existing,
                        conversation=services.threads(assessment).get(answer.id, []),
                        school_teachers=teachers_if_asked(assessment, [answer]),
                        previous=answers[index - 1] if index else None,
@@ -139,7 +139,7 @@ def request_information(assessment_id):
         else:
             flash(_("De school krijgt bericht en kan de gekozen eisen aanvullen."), "success")
             return _go(assessment)
-    return render_form("review/request_information.html", form, assessment=assessment)
+    return render_form("compliance/review/request_information.html", form, assessment=assessment)
 
 
 @bp.route("/beoordelen/<int:assessment_id>/bezoek", methods=["GET", "POST"])
@@ -155,7 +155,7 @@ def site_visit(assessment_id):
         else:
             flash(_("Het bezoek is vastgelegd."), "success")
             return _go(assessment)
-    return render_form("review/site_visit.html", form, assessment=assessment)
+    return render_form("compliance/review/site_visit.html", form, assessment=assessment)
 
 
 @bp.route("/beoordelen/<int:assessment_id>/advies", methods=["GET", "POST"])
@@ -176,7 +176,7 @@ def recommend(assessment_id):
             return redirect(url_for("review.queue"), 303)
     # What no corrective action can settle, whichever actions are chosen.
     unsettleable = services.certificate_blockers(assessment, {answer.criterion_id for answer in assessment.answers})
-    return render_form("review/recommend.html", form, assessment=assessment, unsettleable=unsettleable,
+    return render_form("compliance/review/recommend.html", form, assessment=assessment, unsettleable=unsettleable,
                        gates=unmet_profile_gates(assessment.school, assessment.plan),
                        outcome=services.evaluate_pass_rules(assessment), rows=range(forms.ACTION_ROWS))
 
@@ -187,7 +187,7 @@ def _decide_page(assessment, form=None):
     recommendation = services.current_recommendation(assessment)
     blockers, gates = services.approval_gates(assessment, recommendation) \
         if assessment.status is AssessmentStatus.recommended else ([], [])
-    return render_form("review/decide.html", form or forms.DecisionForm(formdata=None),
+    return render_form("compliance/review/decide.html", form or forms.DecisionForm(formdata=None),
                        recommendation=recommendation, blockers=blockers, gates=gates,
                        may_decide=context["may"]["decide"], **context)
 

@@ -6,7 +6,6 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from accounts.forms import EmptyForm
-from accounts.permissions import public
 from compliance.models import School
 from compliance.review import forms, services
 from compliance.review.models import ConflictDeclaration, Relation
@@ -14,7 +13,7 @@ from compliance.review.permissions import is_assessor
 from compliance.review.views import bp
 from core.extensions import db
 from core.forms import show_error
-from core.web import get_or_404, render_form
+from core.web import get_or_404, public, render_form
 
 
 @bp.route("/beoordelen/belangen", methods=["GET", "POST"])
@@ -33,7 +32,7 @@ def conflicts():
         else:
             flash(_("Je verklaring is opgeslagen en staat op de openbare lijst."), "success")
             return redirect(url_for("review.conflicts"), 303)
-    return render_form("review/conflicts.html", form, declarations=services.declarations_of(current_user),
+    return render_form("compliance/review/conflicts.html", form, declarations=services.declarations_of(current_user),
                        empty=EmptyForm())
 
 
@@ -55,4 +54,4 @@ def withdraw_conflict(declaration_id):
 @bp.get("/beoordelaars")
 @public
 def assessors():
-    return render_template("review/assessors.html", assessors=services.public_register())
+    return render_template("compliance/review/assessors.html", assessors=services.public_register())

@@ -1,6 +1,6 @@
 """The school's side of the review: answering the reviewer's questions per criterion,
 resubmitting, reporting corrective actions done. The thread shows on the school's own
-assessment page through `review/_school_thread.html`."""
+assessment page through `compliance/review/_school_thread.html`."""
 
 from dataclasses import dataclass
 
@@ -9,11 +9,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from accounts.forms import EmptyForm
+from compliance import services as compliance_services
 from compliance.errors import ComplianceError
 from compliance.models import Answer, AssessmentStatus
 from compliance.permissions import can_work_on_assessment
 from compliance.review import forms, services
+from compliance.review.models import CorrectiveAction
 from compliance.review.views import assessment_or_404, bp
+from compliance.views import _helpers as compliance_page_helpers  # the page's own template helpers
 from core.forms import show_error
 from core.web import get_or_404, render_form
 
@@ -94,19 +97,15 @@ def resubmit(assessment_id):
 
 def _refused(assessment, message: str):
     """The assessment page again, with the refusal on top and every reply as typed."""
-    from compliance import services as compliance
-    from compliance.views import _helpers as compliance_helpers  # the page's own template helpers
-
     flash(message, "error")
-    return render_template("compliance/assessment.html", assessment=assessment, page_error=True, **compliance_helpers(),
-                           sections=compliance.sections(assessment), missing=compliance.missing_items(assessment),
+    return render_template("compliance/assessment.html", assessment=assessment, page_error=True,
+                           **compliance_page_helpers(), sections=compliance_services.sections(assessment),
+                           missing=compliance_services.missing_items(assessment),
                            typed=request.form), 409
 
 
 @bp.route("/beoordelen/acties/<int:action_id>/gereed", methods=["GET", "POST"])
 def report_action(action_id):
-    from compliance.review.models import CorrectiveAction
-
     action = get_or_404(CorrectiveAction, action_id)
     assessment = assessment_or_404(action.assessment_id, can_work_on_assessment)
     form = forms.ReportActionForm()
@@ -118,6 +117,6 @@ def report_action(action_id):
         else:
             flash(_("Gemeld. De beoordelaar kijkt ernaar."), "success")
             return _back(assessment)
-    return render_form("review/report_action.html", form, assessment=assessment, action=action)
+    return render_form("compliance/review/report_action.html", form, assessment=assessment, action=action)
 
 

@@ -1,0 +1,16 @@
+"""The certificates' reactions to compliance's events (compliance.signals)."""
+
+from certification import registry_hooks
+from certification.certificates.services import issue_certificate
+from compliance.signals import recommendation_approved, school_changed
+
+
+def issue_for_approved(assessment, *, by, conditions):
+    """An approved recommendation issues the school's certificate in the same transaction;
+    the corrective actions (`conditions`) become its conditions."""
+    return issue_certificate(assessment, by, conditions)
+
+
+def connect() -> None:
+    recommendation_approved.connect(issue_for_approved)
+    school_changed.connect(registry_hooks.school_changed)  # the public registers follow the school
