@@ -11,7 +11,7 @@ from werkzeug.routing import IntegerConverter
 
 import tests
 from tests.access_kit import ROLES
-from tests.conftest import log_in, make_user
+from tests.kit import log_in, make_user
 
 
 def _collect():

@@ -23,7 +23,7 @@ from sqlalchemy.engine import make_url
 from accounts.models import Role
 from core.extensions import db
 from core.models import AuditEvent
-from tests.conftest import DEFAULT_PASSWORD, make_test_app, make_user
+from tests.kit import DEFAULT_PASSWORD, make_test_app, make_user
 from tests.s3_server import free_port
 
 pytestmark = pytest.mark.nodes

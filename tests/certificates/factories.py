@@ -9,7 +9,7 @@ from compliance.models import AssessmentStatus
 from core.extensions import db
 from core.models import utcnow
 from tests.compliance import factories as compliance_factories
-from tests.conftest import make_user
+from tests.kit import make_user
 
 published_plan = compliance_factories.published_plan
 make_owner = compliance_factories.make_owner

@@ -7,7 +7,7 @@ import pytest
 
 from tests.browser import axe_violations, fits_320px
 from tests.certificates import factories
-from tests.conftest import DEFAULT_PASSWORD
+from tests.kit import DEFAULT_PASSWORD
 
 pytestmark = pytest.mark.e2e
 

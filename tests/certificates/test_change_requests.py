@@ -10,7 +10,7 @@ from core.models import AuditEvent
 from core.notifications import Notification
 from tests.certificates import factories
 from tests.compliance.factories import owner_of
-from tests.conftest import log_in
+from tests.kit import log_in
 
 
 def _form(school, **changes):

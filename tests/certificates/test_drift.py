@@ -15,7 +15,7 @@ from core.notifications import Notification
 from tests.certificates import factories
 from tests.certification.factories import sanction as impose
 from tests.compliance.factories import owner_of
-from tests.conftest import log_in
+from tests.kit import log_in
 
 pytestmark = pytest.mark.usefixtures("plan")
 
@@ -32,7 +32,7 @@ def _notes(user, kind):
 @pytest.mark.parametrize("sanction", ["restricted", "suspended", "revoked"])
 def test_managers_are_told_in_their_language_when_a_teacher_is_sanctioned(sanction):
     from accounts.models import Role
-    from tests.conftest import make_user
+    from tests.kit import make_user
 
     owner = make_user(roles=(Role.school_owner,), locale="en")
     certificate = factories.issue(owner=owner, name="Dansschool Plié")

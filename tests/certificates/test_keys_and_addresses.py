@@ -4,7 +4,7 @@ key, and a move of the domain must not break the credentials signed under the ol
 import pytest
 
 from core.config import ConfigError
-from tests.conftest import make_test_app
+from tests.kit import make_test_app
 
 
 def _credential(client, number) -> str:

@@ -19,7 +19,7 @@ from core.audit import verify_chain
 from core.extensions import db
 from core.models import AuditEvent, OutboxMessage
 from tests.certificates import factories
-from tests.conftest import log_in, make_user
+from tests.kit import log_in, make_user
 
 
 def _actions():

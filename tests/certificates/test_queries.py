@@ -3,7 +3,7 @@ schools as for 12."""
 
 from tests.certificates import factories
 from tests.compliance.test_queries import count_queries
-from tests.conftest import log_in
+from tests.kit import log_in
 
 
 def _queries(client, url) -> int:

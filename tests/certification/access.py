@@ -63,7 +63,7 @@ def _school():
 def _employment():
     from certification.teachers.services import link_teacher
     from tests.certification import factories
-    from tests.conftest import make_user
+    from tests.kit import make_user
 
     school = factories.make_school()
     teacher = factories.active_teacher()
@@ -96,7 +96,7 @@ def _vog():
 
 def _activity():
     from certification.teachers.services import add_activity
-    from tests.conftest import make_user
+    from tests.kit import make_user
 
     return add_activity("Cursus", "Aanbieder", 5, "pedagogy", by=make_user(roles=(Role.admin,)))
 
@@ -143,7 +143,7 @@ SAMPLES = {
 
 
 def _admin():
-    from tests.conftest import make_user
+    from tests.kit import make_user
 
     return make_user(roles=(Role.admin,))
 

@@ -16,18 +16,11 @@ from certification.teachers.models import (
 )
 from certification.teachers.services import TeacherDetails, Upload
 from core.extensions import db
-from tests.conftest import make_user
+from tests.kit import make_user
+from tests.standards.factories import published_plan
 
 _n = itertools.count(1)
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-
-
-def published_plan():
-    from standards.services import current_plan, publish_shipped_plans
-
-    if current_plan() is None:
-        publish_shipped_plans()
-    return current_plan()
 
 
 def code_version(version="1.0"):

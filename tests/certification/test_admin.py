@@ -15,7 +15,7 @@ from core.extensions import db
 from core.models import AuditEvent
 from core.storage import get_storage
 from tests.certification import factories
-from tests.conftest import log_in, make_user
+from tests.kit import log_in, make_user
 
 
 @pytest.fixture

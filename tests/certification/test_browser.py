@@ -4,7 +4,7 @@ from accounts.models import Role
 from certification.teachers import services
 from tests.browser import axe_violations, fits_320px
 from tests.certification import factories
-from tests.conftest import DEFAULT_PASSWORD, make_user
+from tests.kit import DEFAULT_PASSWORD, make_user
 
 
 def _log_in(page, user):

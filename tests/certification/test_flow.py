@@ -12,7 +12,7 @@ from certification.teachers.models import CpdRecord, Qualification, Teacher, Tea
 from core.extensions import db
 from core.models import AuditEvent
 from tests.certification.factories import PDF
-from tests.conftest import log_in, make_user
+from tests.kit import log_in, make_user
 
 
 def _file(name="bewijs.pdf", data=PDF):

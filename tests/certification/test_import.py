@@ -11,7 +11,7 @@ from certification.teachers.importer import import_file
 from certification.teachers.models import CpdRecord, Employment, Qualification, Review, Teacher
 from core.extensions import db
 from tests.certification import factories
-from tests.conftest import log_in, make_user
+from tests.kit import log_in, make_user
 
 GOOD = """\
 first_name,last_name,email,genres,registration_number,school_kvk,works_with_minors,qualification,institution,\

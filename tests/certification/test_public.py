@@ -11,7 +11,7 @@ from certification.teachers import services
 from certification.teachers.numbers import format_number
 from core.extensions import db
 from tests.certification import factories
-from tests.conftest import make_user
+from tests.kit import make_user
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from certification.teachers.models import Employment, Teacher, TeacherStatus
 from core.extensions import db
 from tests.certification import factories
 from tests.compliance.factories import make_owner
-from tests.conftest import log_in, make_user
+from tests.kit import log_in, make_user
 
 
 def test_a_school_owner_links_a_teacher_by_number(client, code):

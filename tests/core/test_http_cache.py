@@ -14,7 +14,7 @@ from core.extensions import db
 from tests.certificates import factories
 from tests.certification import factories as teacher_factories
 from tests.compliance.test_queries import count_queries
-from tests.conftest import log_in, make_user
+from tests.kit import log_in, make_user
 
 
 @pytest.fixture

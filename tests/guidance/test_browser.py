@@ -77,7 +77,7 @@ def test_a_dancer_finds_the_way_without_javascript(browser, live_server, app):
 
 def test_the_editor_passes_axe(page, live_server):
     from tests.certificates import factories
-    from tests.conftest import DEFAULT_PASSWORD
+    from tests.kit import DEFAULT_PASSWORD
 
     admin = factories.make_admin()
     page.goto("/login")
@@ -98,7 +98,7 @@ def test_the_editor_passes_axe(page, live_server):
 
 def test_the_certificate_page_with_poster_and_badge_passes_axe(page, plan):
     from tests.certificates import factories
-    from tests.conftest import DEFAULT_PASSWORD
+    from tests.kit import DEFAULT_PASSWORD
 
     certificate = factories.issue(name="Dansschool De Pirouette")
     admin = factories.make_admin()

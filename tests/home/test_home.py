@@ -6,7 +6,7 @@ from compliance.review import services as review
 from tests.certificates import factories as certs
 from tests.certification import factories as tf
 from tests.compliance import factories as cf
-from tests.conftest import DEFAULT_PASSWORD, log_in, make_user
+from tests.kit import DEFAULT_PASSWORD, log_in, make_user
 from tests.review import factories as rf
 
 

@@ -16,7 +16,7 @@ from privacy.erasure import ERASED_NAME
 from tests.certification import factories as registry
 from tests.certification.factories import sanction
 from tests.compliance import factories as schools
-from tests.conftest import DEFAULT_PASSWORD, log_in, make_user
+from tests.kit import DEFAULT_PASSWORD, log_in, make_user
 
 
 def _teacher(client, **details):

@@ -19,7 +19,7 @@ from reporting.derived import row_percentages
 from reporting.suppression import suppress
 from tests.certification import factories as teacher_factories
 from tests.compliance import factories as compliance_factories
-from tests.conftest import log_in
+from tests.kit import log_in
 from tests.reporting import factories
 
 

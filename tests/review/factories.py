@@ -7,7 +7,7 @@ from compliance import services as compliance
 from compliance.review import services
 from compliance.review.models import Outcome  # noqa: F401  (re-exported for tests)
 from tests.compliance import factories as cf
-from tests.conftest import make_user
+from tests.kit import make_user
 
 
 def make_assessor(**kwargs):

@@ -6,7 +6,7 @@ from compliance import services as compliance_services
 from compliance.review import services
 from tests.browser import axe_violations, fits_320px
 from tests.compliance import factories as cf
-from tests.conftest import DEFAULT_PASSWORD
+from tests.kit import DEFAULT_PASSWORD
 from tests.review import factories as rf
 
 

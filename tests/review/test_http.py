@@ -5,7 +5,7 @@ from sqlalchemy import select
 from compliance.models import Assessment, AssessmentStatus, School
 from compliance.review.demo import SCHOOLS
 from core.extensions import db
-from tests.conftest import log_in
+from tests.kit import log_in
 from tests.review import factories as rf
 
 

@@ -6,7 +6,7 @@ import io
 from compliance.models import Assessment, AssessmentStatus
 from compliance.review import services
 from core.extensions import db
-from tests.conftest import log_in
+from tests.kit import log_in
 from tests.review import factories as rf
 
 

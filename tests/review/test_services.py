@@ -167,7 +167,7 @@ class TestDecision:
 
     def test_a_conflicted_assessor_and_a_member_of_the_school_are_refused(self):
         from accounts.models import Role
-        from tests.conftest import make_user
+        from tests.kit import make_user
 
         assessment, _reviewer = rf.recommended()
         conflicted = rf.make_assessor()

@@ -2,7 +2,7 @@ import pytest
 
 from accounts.models import Role
 from tests.certification import factories
-from tests.conftest import make_user
+from tests.kit import make_user
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from certification.teachers.services import today
 from tests.browser import axe_violations
 from tests.certification import factories
 from tests.compliance.factories import make_owner
-from tests.conftest import DEFAULT_PASSWORD, make_user
+from tests.kit import DEFAULT_PASSWORD, make_user
 
 
 def _log_in(page, user):

@@ -16,7 +16,7 @@ from core.extensions import db
 from core.notifications import Notification
 from tests.certification import factories
 from tests.compliance.factories import make_owner
-from tests.conftest import log_in
+from tests.kit import log_in
 from tests.sanctions.conftest import sent_to
 
 ACTIONS = "Gesprek met de danser en de ouders; de docent geeft voorlopig geen les aan de jeugdgroep."

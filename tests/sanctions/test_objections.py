@@ -12,7 +12,7 @@ from certification.sanctions.models import ObjectionOutcome
 from certification.sanctions.objections import decide_objection, record_objection
 from certification.teachers.services import today
 from tests.certificates import factories as certificate_factories
-from tests.conftest import log_in
+from tests.kit import log_in
 from tests.sanctions.conftest import body, sent_to
 
 NOTE = "Onderzoek naar meerdere meldingen van dansers."

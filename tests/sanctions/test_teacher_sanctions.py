@@ -15,7 +15,7 @@ from certification.teachers.services import today
 from core.extensions import db
 from core.models import AuditEvent
 from core.notifications import Notification
-from tests.conftest import log_in, make_user
+from tests.kit import log_in, make_user
 from tests.sanctions.conftest import body, sent_to
 
 NOTE = "Geheime toelichting: drie dansers meldden vernederende opmerkingen."
