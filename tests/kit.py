@@ -54,3 +54,15 @@ def log_in(client, user, password=DEFAULT_PASSWORD):
     response = client.post("/login", data={"email": user.email, "password": password})
     assert response.status_code == 302, response.data[:500]
     return user
+
+
+def sent_to(mailbox, address):
+    """The messages in `mailbox` to `address`, after sending what the outbox still holds."""
+    from core.mail import send_pending
+
+    send_pending()
+    return [message for message in mailbox if message["To"] == address]
+
+
+def body(message) -> str:
+    return message.get_body(preferencelist=("plain",)).get_content()

@@ -188,8 +188,8 @@ def _events(action: str) -> int:
 def test_the_daily_jobs_on_both_nodes_at_once_do_each_thing_once(cluster):
     from certification.certificates.dates import today
     from certification.teachers.models import VogRecord
-    from tests.certificates import factories as certificates
-    from tests.certification import factories as teachers
+    from tests.certification.certificates import factories as certificates
+    from tests.certification.teachers import factories as teachers
 
     with cluster.app.app_context():
         expired = [certificates.issue(on=today() - timedelta(days=5 * 366)) for _ in range(3)]

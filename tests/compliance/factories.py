@@ -55,7 +55,7 @@ def meet_gates(school, owner=None, *, advisor=True, location=True, teacher=True)
             services.add_room(place, "Grote zaal", "glass_wall", by=owner)
     if teacher and school.teaches_minors:
         from certification.teachers import services as registry
-        from tests.certification.factories import active_teacher
+        from tests.certification.teachers.factories import active_teacher
 
         published_plan()
         registry.link_teacher(school, active_teacher().registration_number, "Docent ballet", True,

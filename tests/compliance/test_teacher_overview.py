@@ -4,7 +4,7 @@ teacher's registry status, and flags teachers of minors without an active regist
 from datetime import date
 
 from certification.teachers.services import link_teacher
-from tests.certification.factories import make_teacher
+from tests.certification.teachers.factories import make_teacher
 from tests.compliance.factories import make_assessment, owner_of
 from tests.kit import log_in
 

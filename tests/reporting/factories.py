@@ -2,7 +2,7 @@
 
 from accounts.models import Role
 from reporting import services
-from tests.certificates import factories as certificate_factories
+from tests.certification.certificates import factories as certificate_factories
 from tests.compliance import factories as compliance_factories
 from tests.kit import make_user
 
