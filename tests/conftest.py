@@ -1,5 +1,6 @@
-"""Test kit: one app per session, a clean database per test, a real SMTP server, factories
-and a login helper per role.
+"""Fixtures: one app per session, a clean database per test, a real SMTP server and a login
+helper per role. Helpers that are not fixtures (make_user, log_in, ...) live in tests/kit.py,
+factories in each package's factories.py.
 
 The database is SQLite in a temporary folder unless TEST_DATABASE_URL names another one
 (CI runs the suite a second time against PostgreSQL).
@@ -11,16 +12,22 @@ import threading
 
 import pytest
 from aiosmtpd.controller import Controller
-from flask.testing import FlaskClient
-from sqlalchemy import delete
+from sqlalchemy import delete, event
+from sqlalchemy.engine import Engine
 
 from accounts.models import Role
-from app import create_app
 from core.extensions import db, limiter
+from tests.kit import log_in, make_test_app, make_user
 
 pytest_plugins = ["tests.browser", "tests.s3_server"]
 
-DEFAULT_PASSWORD = "correct horse battery"
+
+@event.listens_for(Engine, "connect")
+def _sqlite_without_fsync(dbapi_connection, _connection_record):
+    """A test database need not survive a power cut, so SQLite skips the fsync of every
+    commit (thousands per run, each one slow on a busy disk)."""
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        dbapi_connection.execute("PRAGMA synchronous=OFF")
 
 
 class _Collector:
@@ -52,36 +59,6 @@ def smtp_server():
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory):
     return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
-
-
-class ClosingClient(FlaskClient):
-    """Serves each request as a server would: in an app context of its own (its own `g`,
-    database session and cached locale, not the test's), and consuming and closing the
-    response, so `call_on_close` work (sending queued e-mail) runs before the test looks
-    at the mailbox."""
-
-    def open(self, *args, **kwargs):
-        kwargs.setdefault("buffered", True)
-        with self.application.app_context():
-            return super().open(*args, **kwargs)
-
-
-def make_test_app(database_url, smtp_port=None, instance_path=None, **overrides):
-    config = {
-        "APP_ENV": "testing",
-        "SECRET_KEY": "test-secret-key",
-        "SQLALCHEMY_DATABASE_URI": database_url,
-        "WTF_CSRF_ENABLED": False,
-        "MAIL_SERVER": "127.0.0.1" if smtp_port else "",
-        "MAIL_PORT": smtp_port or 25,
-        "BASE_URL": "http://dansveilig.test",
-        "SERVER_NAME": None,
-        "RATELIMIT_STORAGE_URI": "memory://",
-    }
-    config.update(overrides)
-    app = create_app(config)
-    app.test_client_class = ClosingClient
-    return app
 
 
 @pytest.fixture(scope="session")
@@ -138,26 +115,9 @@ def mailbox(smtp_server):
     return handler.messages
 
 
-_counter = iter(range(1, 10**9))
-
-
-def make_user(roles=(Role.teacher,), email=None, name=None, password=DEFAULT_PASSWORD, locale="nl"):
-    from accounts.services import create_user
-
-    n = next(_counter)
-    return create_user(email or f"user{n}@example.nl", name or f"Gebruiker {n}", set(roles), by=None,
-                       password=password, locale=locale)
-
-
 @pytest.fixture
 def user_factory(app):
     return make_user
-
-
-def log_in(client, user, password=DEFAULT_PASSWORD):
-    response = client.post("/login", data={"email": user.email, "password": password})
-    assert response.status_code == 302, response.data[:500]
-    return user
 
 
 @pytest.fixture

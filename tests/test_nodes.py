@@ -23,7 +23,7 @@ from sqlalchemy.engine import make_url
 from accounts.models import Role
 from core.extensions import db
 from core.models import AuditEvent
-from tests.conftest import DEFAULT_PASSWORD, make_test_app, make_user
+from tests.kit import DEFAULT_PASSWORD, make_test_app, make_user
 from tests.s3_server import free_port
 
 pytestmark = pytest.mark.nodes
@@ -188,8 +188,8 @@ def _events(action: str) -> int:
 def test_the_daily_jobs_on_both_nodes_at_once_do_each_thing_once(cluster):
     from certification.teachers.models import VogRecord
     from core.dates import today
-    from tests.certificates import factories as certificates
-    from tests.certification import factories as teachers
+    from tests.certification.certificates import factories as certificates
+    from tests.certification.teachers import factories as teachers
 
     with cluster.app.app_context():
         expired = [certificates.issue(on=today() - timedelta(days=5 * 366)) for _ in range(3)]

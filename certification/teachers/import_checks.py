@@ -3,6 +3,7 @@ with pandas so that 100,000 rows are checked in well under a second. Each return
 that writes the checked rows (in the caller's transaction) and counts what it will do."""
 
 import json
+from collections import namedtuple
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -192,6 +193,28 @@ class TeacherPlan:
 
 
 def check_teachers(frame, report, by):
+    """The checks of a teachers file in three steps: its columns, the teachers they match in
+    the register, and the plan that writes what is new or changed."""
+    columns = _teacher_columns(frame, report)
+    if columns is None:
+        return None
+    matches = _match_teachers(columns)
+    plan = TeacherPlan(by)
+    if report.problems:
+        return plan
+    _plan_teachers(plan, frame, report, columns, matches)
+    return plan
+
+
+# A teachers file's columns, checked and normalised (their problems are in the report);
+# `schools` maps a KvK number to the school's id.
+_TeacherColumns = namedtuple("_TeacherColumns", "email genre_codes genre_lists number kvk schools minors since kinds "
+                                                "qualification institution qualified_on roles")
+
+
+def _teacher_columns(frame, report) -> _TeacherColumns | None:
+    """Every column checked on its own: lengths, formulas, e-mail addresses, genres,
+    registration numbers, schools, dates and qualifications. None when a column is missing."""
     from compliance.models import School
     from compliance.vocabulary import GENRES
 
@@ -242,27 +265,43 @@ def check_teachers(frame, report, by):
     qualified_on = _dates(frame, report, "qualified_on", required=False)
     _flag(report, frame, (qual != "") & qualified_on.isna() & (frame.get("qualified_on", "") == ""), "qualified_on",
           _l("Leeg; vul de datum van het diploma in."))
+    roles = frame["role"] if "role" in frame.columns else pd.Series("", index=frame.index)
+    return _TeacherColumns(email, genre_codes, genre_lists, number, kvk, schools, minors_raw, since, kinds, qual,
+                           institution, qualified_on, roles)
 
+
+def _match_teachers(columns: _TeacherColumns) -> tuple[dict, dict]:
+    """The registered teachers that the file's e-mail addresses and registration numbers name:
+    ({e-mail address: (id, number, first name, last name, genres as text)}, {number: (id, e-mail address)})."""
     # Genres as stored text: compared as text first, decoded only when the text differs.
-    by_email = _lookup(Teacher.email, email, Teacher.registration_number, Teacher.first_name, Teacher.last_name,
-                       type_coerce(Teacher.__table__.c.genres, String).label("genres"))
-    by_number = _lookup(Teacher.registration_number, number, Teacher.email)
-    plan = TeacherPlan(by)
-    if report.problems:
-        return plan
+    by_email = _lookup(Teacher.email, columns.email, Teacher.registration_number, Teacher.first_name,
+                       Teacher.last_name, type_coerce(Teacher.__table__.c.genres, String).label("genres"))
+    by_number = _lookup(Teacher.registration_number, columns.number, Teacher.email)
+    return by_email, by_number
+
+
+def _plan_teachers(plan: TeacherPlan, frame, report, columns: _TeacherColumns, matches: tuple[dict, dict]) -> None:
+    """Fill `plan` row by row: a new teacher, changed names or genres, new employments and
+    qualifications; a row whose number and e-mail address name different teachers is a problem."""
+    import pandas as pd
+
+    from compliance.vocabulary import GENRES
+
+    by, (by_email, by_number), kvk, qual = plan.by, matches, columns.kvk, columns.qualification
     known_ids = [row[0] for row in by_email.values()]
     existing_jobs = {(row.teacher_id, row.school_id) for row in _rows_for(Employment, known_ids)} \
         if (kvk != "").any() else set()
     existing_quals = {(row.teacher_id, row.kind, row.institution, row.obtained_on)
                       for row in _rows_for(Qualification, known_ids)} if (qual != "").any() else set()
-    taken = set(number.tolist()) | set(by_number)
+    taken = set(columns.number.tolist()) | set(by_number)
+    genre_codes, schools, kinds = columns.genre_codes, columns.schools, columns.kinds
     now = utcnow()
     today = now.date()
-    roles = frame["role"] if "role" in frame.columns else pd.Series("", index=frame.index)
     for index, first, last, mail, num, genres, school_kvk, minors, start, kind, inst, obtained, role in zip(
-            frame.index.tolist(), frame["first_name"].tolist(), frame["last_name"].tolist(), email.tolist(),
-            number.tolist(), genre_lists, kvk.tolist(), minors_raw.tolist(), since.tolist(), qual.tolist(),
-            institution.tolist(), qualified_on.tolist(), roles.tolist(), strict=True):
+            frame.index.tolist(), frame["first_name"].tolist(), frame["last_name"].tolist(), columns.email.tolist(),
+            columns.number.tolist(), columns.genre_lists, kvk.tolist(), columns.minors.tolist(),
+            columns.since.tolist(), qual.tolist(), columns.institution.tolist(), columns.qualified_on.tolist(),
+            columns.roles.tolist(), strict=True):
         owner, holder = by_email.get(mail), by_number.get(num)
         if holder is not None and (owner is None or owner[0] != holder[0]):
             report.problems.append(Problem(int(index) + 2, "registration_number", str(
@@ -302,7 +341,6 @@ def check_teachers(frame, report, by):
     missing = [row for row in plan.new if not row["registration_number"]]
     for row, fresh in zip(missing, fresh_numbers(len(missing), taken), strict=True):
         row["registration_number"] = fresh
-    return plan
 
 
 def _same_genres(stored, codes: list[str]) -> bool:

@@ -21,7 +21,7 @@ RULES = {
 
 
 def _some_user():
-    from tests.conftest import make_user
+    from tests.kit import make_user
 
     return {"user_id": make_user().id}
 

@@ -1,5 +1,5 @@
 from accounts.models import Role
-from tests.conftest import DEFAULT_PASSWORD, log_in
+from tests.kit import DEFAULT_PASSWORD, log_in
 
 
 def test_demo_style_login_and_logout(client, user_factory):

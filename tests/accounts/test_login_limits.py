@@ -10,7 +10,7 @@ from flask import request
 
 from accounts.models import Role
 from core.config import ConfigError, load_config
-from tests.conftest import DEFAULT_PASSWORD, make_test_app
+from tests.kit import DEFAULT_PASSWORD, make_test_app
 
 ATTACKER = {"REMOTE_ADDR": "203.0.113.66"}
 OWNER = {"REMOTE_ADDR": "198.51.100.7"}

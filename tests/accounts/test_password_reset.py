@@ -1,7 +1,7 @@
 import re
 
 from accounts.models import Role
-from tests.conftest import DEFAULT_PASSWORD
+from tests.kit import DEFAULT_PASSWORD
 
 
 def _reset_link(message):

@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from accounts.models import Role, User
 from core.extensions import db
-from tests.conftest import DEFAULT_PASSWORD
+from tests.kit import DEFAULT_PASSWORD
 
 
 def _register(client, email="nieuw@example.nl", role="school_owner", locale="nl", password=DEFAULT_PASSWORD):

@@ -3,7 +3,7 @@ account and "log out everywhere" end every session and remember-me cookie of the
 copied cookie included."""
 
 from accounts.models import Role
-from tests.conftest import DEFAULT_PASSWORD, log_in
+from tests.kit import DEFAULT_PASSWORD, log_in
 
 NEW_PASSWORD = "een heel nieuw wachtwoord"
 

@@ -1,11 +1,11 @@
+"""A registered teacher and two admins for the sanctions and cases tests (the teacher and
+certificate tests define their own `plan`, `active` and admins, closer to them)."""
+
 import pytest
 
-from tests.certification import factories
-
-
-@pytest.fixture(autouse=True)
-def _own_evidence_dir(evidence_dir):
-    return evidence_dir
+from accounts.models import Role
+from tests.certification.teachers import factories
+from tests.kit import make_user
 
 
 @pytest.fixture
@@ -14,15 +14,20 @@ def plan(app):
 
 
 @pytest.fixture
-def code(plan):
-    return factories.code_version()
+def active(plan):
+    from core.mail import send_pending
+
+    factories.code_version()
+    teacher = factories.active_teacher(first_name="Noor", last_name="Visser")
+    send_pending()  # the "you are active" mail goes before the test's mailbox opens
+    return teacher
 
 
 @pytest.fixture
-def teacher(plan):
-    return factories.make_teacher()
+def admin(app):
+    return make_user(roles=(Role.admin,), name="Anouk Admin")
 
 
 @pytest.fixture
-def active(code):
-    return factories.active_teacher()
+def second_admin(app):
+    return make_user(roles=(Role.admin,), name="Bas Beheerder")

@@ -30,7 +30,7 @@ def assessment(plan, school, owner):
 
 @pytest.fixture
 def owner_client(client, owner):
-    from tests.conftest import log_in
+    from tests.kit import log_in
 
     log_in(client, owner)
     return client

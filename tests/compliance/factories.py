@@ -12,18 +12,10 @@ from accounts.models import Role
 from compliance import services
 from core.extensions import db
 from core.models import OutboxMessage
-from standards.services import current_plan, publish_shipped_plans
-from tests.conftest import make_user
+from tests.kit import make_user
+from tests.standards.factories import published_plan
 
 _kvk = itertools.count(10_000_001)
-
-
-def published_plan():
-    plan = current_plan()
-    if plan is None:
-        publish_shipped_plans()
-        plan = current_plan()
-    return plan
 
 
 def make_owner(**kwargs):
@@ -63,7 +55,7 @@ def meet_gates(school, owner=None, *, advisor=True, location=True, teacher=True)
             services.add_room(place, "Grote zaal", "glass_wall", by=owner)
     if teacher and school.teaches_minors:
         from certification.teachers import services as registry
-        from tests.certification.factories import active_teacher
+        from tests.certification.teachers.factories import active_teacher
 
         published_plan()
         registry.link_teacher(school, active_teacher().registration_number, "Docent ballet", True,

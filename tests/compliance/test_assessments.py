@@ -12,7 +12,7 @@ from core.extensions import db
 from core.models import AuditEvent
 from standards.services import applicable_criteria
 from tests.compliance import factories
-from tests.conftest import log_in
+from tests.kit import log_in
 
 LONG = ("We hebben de gedragscode samen met dansers en ouders opgesteld in drie bijeenkomsten, en we bespreken hem "
         "elk seizoen opnieuw in de eerste les.")

@@ -5,7 +5,7 @@ from compliance.models import Assessment, AssessmentStatus
 from core.extensions import db
 from tests.browser import axe_violations, fits_320px
 from tests.compliance import factories
-from tests.conftest import DEFAULT_PASSWORD
+from tests.kit import DEFAULT_PASSWORD
 
 
 def _log_in(page, user):

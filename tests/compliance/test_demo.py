@@ -6,7 +6,7 @@ from compliance.demo import DRAFT_KVK, SUBMITTED_KVK
 from compliance.models import Assessment, AssessmentStatus, Evidence, School
 from core.extensions import db
 from core.storage import get_storage
-from tests.conftest import log_in
+from tests.kit import log_in
 
 
 def test_demo_schools_with_a_submitted_and_a_half_filled_assessment(runner, client):

@@ -15,7 +15,7 @@ from compliance.models import Answer, AnswerEvidence, Evidence
 from core.extensions import db
 from core.models import AuditEvent
 from tests.compliance import factories
-from tests.conftest import log_in
+from tests.kit import log_in
 
 
 def _upload(client, answer, filename, data, **extra):

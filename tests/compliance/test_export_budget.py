@@ -51,7 +51,7 @@ def test_each_export_with_every_answer_at_its_worst_stays_within_budget(app, wor
 
 
 def test_the_pages_that_show_the_answers_stay_within_budget(app, client, worst_assessment):
-    from tests.conftest import log_in
+    from tests.kit import log_in
 
     log_in(client, factories.owner_of(worst_assessment.school))
     for url in (f"/zelfevaluaties/{worst_assessment.id}", f"/zelfevaluaties/{worst_assessment.id}/domein/A"):

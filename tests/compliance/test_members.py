@@ -8,7 +8,7 @@ from compliance.models import MemberRole, SchoolInvitation, SchoolMember
 from core.extensions import db
 from core.models import AuditEvent
 from tests.compliance import factories
-from tests.conftest import log_in
+from tests.kit import log_in
 
 
 def _link(mailbox, email):

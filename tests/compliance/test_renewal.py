@@ -10,7 +10,7 @@ from compliance.models import AssessmentStatus
 from core.extensions import db
 from core.models import utcnow
 from tests.compliance import factories
-from tests.review import factories as rf
+from tests.compliance.review import factories as rf
 
 
 def _approved(owner):

@@ -4,9 +4,9 @@ teacher's registry status, and flags teachers of minors without an active regist
 from datetime import date
 
 from certification.teachers.services import link_teacher
-from tests.certification.factories import make_teacher
+from tests.certification.teachers.factories import make_teacher
 from tests.compliance.factories import make_assessment, owner_of
-from tests.conftest import log_in
+from tests.kit import log_in
 
 
 def test_teacher_domain_lists_linked_teachers_and_flags_minors_without_registration(client):

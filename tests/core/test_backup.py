@@ -11,7 +11,7 @@ from sqlalchemy.engine import make_url
 from core.checkpoints import checkpoint_path
 from core.extensions import db
 from core.storage import get_storage
-from tests.conftest import make_test_app
+from tests.kit import make_test_app
 
 
 def _database(kind: str, tmp_path: Path, name: str) -> str:

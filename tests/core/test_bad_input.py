@@ -8,7 +8,7 @@ import pytest
 from werkzeug.routing import IntegerConverter, PathConverter, UnicodeConverter
 
 from accounts.models import Role
-from tests.conftest import log_in, make_user
+from tests.kit import log_in, make_user
 from tests.test_access import SAMPLES
 
 NUL_MESSAGE = "NUL-teken"

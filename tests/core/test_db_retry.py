@@ -5,7 +5,7 @@ import psycopg
 import pytest
 
 from core.extensions import db
-from tests.certification import factories
+from tests.certification.teachers import factories
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@ from sqlalchemy import func, select
 
 from accounts.models import User
 from core.extensions import db
-from tests.conftest import make_test_app
+from tests.kit import make_test_app
 
 
 def test_demo_load_is_idempotent_and_demo_users_can_log_in(runner, client):

@@ -12,8 +12,8 @@ from wtforms import StringField
 from core.dates import today
 from core.errors import DomainError
 from core.forms import show_error
-from tests.certificates import factories
-from tests.conftest import log_in
+from tests.certification.certificates import factories
+from tests.kit import log_in
 
 
 @pytest.fixture

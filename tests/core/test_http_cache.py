@@ -11,10 +11,10 @@ from certification.certificates import services as certificates
 from certification.certificates.models import StatusList
 from certification.certificates.signing import b64url_decode
 from core.extensions import db
-from tests.certificates import factories
-from tests.certification import factories as teacher_factories
+from tests.certification.certificates import factories
+from tests.certification.teachers import factories as teacher_factories
 from tests.compliance.test_queries import count_queries
-from tests.conftest import log_in, make_user
+from tests.kit import log_in, make_user
 
 
 @pytest.fixture

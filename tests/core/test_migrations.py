@@ -10,7 +10,7 @@ from flask_migrate import upgrade
 from sqlalchemy import create_engine, text
 
 from core.extensions import db
-from tests.conftest import make_test_app
+from tests.kit import make_test_app
 
 
 @pytest.fixture

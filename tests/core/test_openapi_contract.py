@@ -12,7 +12,7 @@ from schemathesis.checks import negative_data_rejection, positive_data_acceptanc
 from schemathesis.core import deserialization
 from schemathesis.generation.modes import GenerationMode
 
-from tests.certificates import factories as certificate_factories
+from tests.certification.certificates import factories as certificate_factories
 
 MAX_EXAMPLES = 12
 

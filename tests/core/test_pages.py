@@ -3,7 +3,7 @@ from sqlalchemy.exc import OperationalError
 
 from accounts.models import Role
 from core.extensions import db
-from tests.conftest import make_test_app
+from tests.kit import make_test_app
 
 
 def test_home_is_dutch_by_default_and_switches_to_english(client):

@@ -15,7 +15,7 @@ from guidance import services as guidance
 from guidance.materials import PosterRenderer
 from privacy.pdf import PersonalDataPdf
 from reporting.exports import SectorReportPdf
-from tests.certificates import factories
+from tests.certification.certificates import factories
 
 PERSONAL_DATA = {"user": {"email": "zoe@example.nl", "name": "Zoë Ünal"}, "records": {}, "emails": [],
                  "not_included": ["wachtwoord"]}

@@ -2,7 +2,7 @@ import pytest
 
 from accounts.models import Role
 from tests.browser import axe_violations, fits_320px
-from tests.conftest import DEFAULT_PASSWORD, make_user
+from tests.kit import DEFAULT_PASSWORD, make_user
 
 
 @pytest.mark.parametrize("path", ["/", "/melden", "/login", "/registreren", "/wachtwoord-vergeten"])

@@ -23,13 +23,13 @@ SAMPLES = {
 
 
 def _number():
-    from tests.certificates import factories
+    from tests.certification.certificates import factories
 
     return {"number": factories.issue().number}
 
 
 def _school():
-    from tests.certificates import factories
+    from tests.certification.certificates import factories
 
     return {"school_id": factories.issue().school_id, "language": "en"}
 

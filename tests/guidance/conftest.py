@@ -1,6 +1,6 @@
 import pytest
 
-from tests.certificates import factories
+from tests.certification.certificates import factories
 
 
 @pytest.fixture

@@ -76,8 +76,8 @@ def test_a_dancer_finds_the_way_without_javascript(browser, live_server, app):
 
 
 def test_the_editor_passes_axe(page, live_server):
-    from tests.certificates import factories
-    from tests.conftest import DEFAULT_PASSWORD
+    from tests.certification.certificates import factories
+    from tests.kit import DEFAULT_PASSWORD
 
     admin = factories.make_admin()
     page.goto("/login")
@@ -97,8 +97,8 @@ def test_the_editor_passes_axe(page, live_server):
 
 
 def test_the_certificate_page_with_poster_and_badge_passes_axe(page, plan):
-    from tests.certificates import factories
-    from tests.conftest import DEFAULT_PASSWORD
+    from tests.certification.certificates import factories
+    from tests.kit import DEFAULT_PASSWORD
 
     certificate = factories.issue(name="Dansschool De Pirouette")
     admin = factories.make_admin()
@@ -115,7 +115,7 @@ def test_the_certificate_page_with_poster_and_badge_passes_axe(page, plan):
 
 
 def test_the_wegwijzer_with_a_school_passes_axe_at_320_and_1280_px(page, plan):
-    from tests.certificates import factories
+    from tests.certification.certificates import factories
 
     factories.issue(name="Dansschool De Pirouette")
     page.goto("/melden/wegwijzer")

@@ -8,7 +8,7 @@ import pypdfium2
 import zxingcpp
 from pypdf import PdfReader
 
-from tests.certificates import factories
+from tests.certification.certificates import factories
 
 
 def _text(data):

@@ -9,8 +9,8 @@ from accounts.models import Role
 from compliance.review import services as review
 from tests.browser import axe_violations
 from tests.compliance import factories as cf
-from tests.conftest import DEFAULT_PASSWORD, make_user
-from tests.review import factories as rf
+from tests.compliance.review import factories as rf
+from tests.kit import DEFAULT_PASSWORD, make_user
 
 
 @pytest.fixture(autouse=True)

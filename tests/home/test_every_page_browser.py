@@ -10,7 +10,7 @@ from werkzeug.routing import IntegerConverter
 
 from accounts.models import Role
 from tests.access_kit import ROLES
-from tests.conftest import DEFAULT_PASSWORD, make_user
+from tests.kit import DEFAULT_PASSWORD, make_user
 from tests.test_access import RULES, SAMPLES
 
 SERIOUS = ("serious", "critical")

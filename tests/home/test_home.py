@@ -3,11 +3,11 @@ each with a link to where it is done."""
 
 from accounts.models import Role
 from compliance.review import services as review
-from tests.certificates import factories as certs
-from tests.certification import factories as tf
+from tests.certification.certificates import factories as certs
+from tests.certification.teachers import factories as tf
 from tests.compliance import factories as cf
-from tests.conftest import DEFAULT_PASSWORD, log_in, make_user
-from tests.review import factories as rf
+from tests.compliance.review import factories as rf
+from tests.kit import DEFAULT_PASSWORD, log_in, make_user
 
 
 def test_login_lands_on_the_home_not_the_public_page(app, client):

@@ -8,6 +8,6 @@ def _own_evidence_dir(evidence_dir):
 
 @pytest.fixture
 def plan(app):
-    from tests.certification import factories
+    from tests.certification.teachers import factories
 
     return factories.published_plan()

@@ -3,9 +3,9 @@ wide: the privacy page, a certified school's page with a change waiting, and the
 of changes."""
 
 from tests.browser import axe_violations, fits_320px
-from tests.certificates import factories
+from tests.certification.certificates import factories
 from tests.compliance.factories import owner_of
-from tests.conftest import DEFAULT_PASSWORD
+from tests.kit import DEFAULT_PASSWORD
 
 
 def _log_in(page, user):

@@ -13,10 +13,10 @@ from compliance.models import MemberRole, SchoolMember
 from core.extensions import db
 from core.models import AuditEvent
 from privacy.erasure import ERASED_NAME
-from tests.certification import factories as registry
-from tests.certification.factories import sanction
+from tests.certification.teachers import factories as registry
+from tests.certification.teachers.factories import sanction
 from tests.compliance import factories as schools
-from tests.conftest import DEFAULT_PASSWORD, log_in, make_user
+from tests.kit import DEFAULT_PASSWORD, log_in, make_user
 
 
 def _teacher(client, **details):

@@ -2,9 +2,9 @@
 
 from accounts.models import Role
 from reporting import services
-from tests.certificates import factories as certificate_factories
+from tests.certification.certificates import factories as certificate_factories
 from tests.compliance import factories as compliance_factories
-from tests.conftest import make_user
+from tests.kit import make_user
 
 make_admin = certificate_factories.make_admin
 owner_of = compliance_factories.owner_of

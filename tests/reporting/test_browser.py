@@ -7,7 +7,7 @@ import pytest
 from core.extensions import db
 from reporting import services
 from tests.browser import axe_violations, fits_320px
-from tests.conftest import DEFAULT_PASSWORD
+from tests.kit import DEFAULT_PASSWORD
 from tests.reporting import factories
 
 pytestmark = pytest.mark.e2e

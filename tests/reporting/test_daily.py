@@ -11,7 +11,7 @@ from core.extensions import db
 from reporting import services
 from reporting.models import MonitoringReport
 from reporting.services import form_state
-from tests.certificates import factories as certificate_factories
+from tests.certification.certificates import factories as certificate_factories
 from tests.reporting import factories
 
 

@@ -15,7 +15,7 @@ from notifications import Notification
 from reporting import services
 from reporting.errors import ReportError, ReportInvalid
 from reporting.models import ReportStatus
-from tests.conftest import make_user
+from tests.kit import make_user
 from tests.reporting import factories
 
 

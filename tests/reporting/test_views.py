@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from core.extensions import db
 from reporting import services
 from reporting.models import ReportStatus
-from tests.conftest import log_in
+from tests.kit import log_in
 from tests.reporting import factories
 
 
@@ -93,7 +93,7 @@ def test_the_public_sees_only_published_years(client, app):
 @pytest.mark.parametrize("role", ["school_owner", "teacher"])
 def test_only_monitors_and_admins_see_the_figures(client, app, role):
     from accounts.models import Role
-    from tests.conftest import make_user
+    from tests.kit import make_user
 
     log_in(client, make_user(roles=(Role(role),)))
     assert client.get("/sectorcijfers").status_code == 403

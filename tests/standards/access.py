@@ -12,7 +12,7 @@ RULES = {
 
 def _published_version(*_args, **_kwargs):
     from standards.services import publish_plan
-    from tests.standards.conftest import SHIPPED
+    from tests.standards.factories import SHIPPED
 
     return {"version": publish_plan(SHIPPED).plan.version}
 

@@ -3,10 +3,8 @@ tmp_path, and a published copy in the database."""
 
 import pytest
 
-from standards import PLANS_DIR
 from standards.services import publish_plan
-
-SHIPPED = PLANS_DIR / "kwaliteitsplan-dans-veilig-1.0.yaml"
+from tests.standards.factories import SHIPPED, V11_CHANGES, first_version
 
 
 @pytest.fixture
@@ -36,7 +34,7 @@ def write_plan(tmp_path, shipped_text):
 @pytest.fixture
 def published_plan(app):
     """The shipped plan, published."""
-    return publish_plan(SHIPPED).plan
+    return first_version()
 
 
 @pytest.fixture
@@ -45,11 +43,3 @@ def second_version(app, published_plan, write_plan):
     renumbered to A7 (one removed, one added), and a shorter certificate validity."""
     path = write_plan("1.1", replace=V11_CHANGES)
     return publish_plan(path).plan
-
-
-V11_CHANGES = [
-    ('          en: "Studios you can see into"', '          en: "Studios anyone can look into"'),
-    ("evidence: [photo, document]", "evidence: [photo, document, register]"),
-    ("certificate_validity_months: 36", "certificate_validity_months: 24"),
-    ("      - code: A6\n", "      - code: A7\n"),
-]

@@ -5,8 +5,8 @@ import pytest
 from accounts.models import Role
 from standards.services import publish_plan
 from tests.browser import axe_violations, fits_320px
-from tests.conftest import DEFAULT_PASSWORD, make_user
-from tests.standards.conftest import SHIPPED, V11_CHANGES
+from tests.kit import DEFAULT_PASSWORD, make_user
+from tests.standards.factories import SHIPPED, V11_CHANGES
 
 pytestmark = pytest.mark.e2e
 

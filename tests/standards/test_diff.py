@@ -3,7 +3,7 @@
 from accounts.models import Role
 from standards.schema import load_plan_file
 from standards.services import diff_plans, get_plan
-from tests.standards.conftest import SHIPPED, V11_CHANGES
+from tests.standards.factories import SHIPPED, V11_CHANGES
 
 
 def test_diff_lists_added_removed_and_changed_criteria(app, second_version):

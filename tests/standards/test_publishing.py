@@ -9,7 +9,7 @@ from core.models import AuditEvent
 from standards.models import Criterion, PlanStatus, QualityPlan
 from standards.schema import PlanRules, load_plan_file
 from standards.services import StandardsError, applicable_criteria, current_plan, get_plan, list_versions, publish_plan
-from tests.standards.conftest import SHIPPED
+from tests.standards.factories import SHIPPED
 
 
 def _count(model):

@@ -3,7 +3,7 @@
 import pytest
 
 from standards.schema import load_plan_file, validate_plan_file
-from tests.standards.conftest import SHIPPED
+from tests.standards.factories import SHIPPED
 
 B2_TITLE_EN = '          en: "Studios you can see into"\n'
 STRAY_CRITERION = """
