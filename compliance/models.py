@@ -27,8 +27,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.models import User
+from compliance.errors import InvalidTransition
 from compliance.vocabulary import Transparency
 from core.extensions import db
+from core.i18n import lazy_text
+from core.lifecycle import Lifecycle
 from core.models import UTCDateTime, utcnow
 from standards.models import Criterion, QualityPlan
 
@@ -43,7 +46,7 @@ class MemberRole(enum.Enum):
 
 
 class AssessmentStatus(enum.Enum):
-    """The assessment lifecycle; the allowed steps are in `compliance.services.TRANSITIONS`."""
+    """The assessment lifecycle; the allowed steps are `Assessment.lifecycle`."""
 
     draft = "draft"
     submitted = "submitted"
@@ -84,6 +87,7 @@ _STATUS_LABELS = {
     AssessmentStatus.withdrawn: _l("Ingetrokken"),
 }
 OPEN_STATUSES = tuple(status for status in AssessmentStatus if status.is_open)
+_S = AssessmentStatus
 _OPEN_SQL = "status IN ({})".format(", ".join(f"'{status.name}'" for status in OPEN_STATUSES))
 
 
@@ -192,7 +196,31 @@ class SchoolInvitation(db.Model):
 
 
 class Assessment(db.Model):
+    """A school's self-assessment on one plan. Its lifecycle:
+
+        draft → submitted → in_review ⇄ information_requested → recommended → approved | rejected
+        draft → withdrawn;  recommended → in_review (sent back by the second assessor)
+    """
+
     __tablename__ = "assessment"
+    lifecycle = Lifecycle(
+        {(_S.draft, "submit"): _S.submitted, (_S.draft, "withdraw"): _S.withdrawn,
+         (_S.submitted, "start_review"): _S.in_review,
+         (_S.in_review, "request_information"): _S.information_requested,
+         (_S.information_requested, "resubmit"): _S.in_review,
+         (_S.in_review, "recommend"): _S.recommended,
+         (_S.recommended, "approve"): _S.approved, (_S.recommended, "reject"): _S.rejected,
+         (_S.recommended, "send_back"): _S.in_review},  # four eyes: the second assessor disagrees
+        events={"submit": "assessment.submitted", "withdraw": "assessment.withdrawn",
+                "start_review": "assessment.review_started",
+                "request_information": "assessment.information_requested",
+                "resubmit": "assessment.resubmitted", "recommend": "assessment.recommended",
+                "approve": "assessment.approved", "reject": "assessment.rejected",
+                "send_back": "assessment.sent_back"},
+        refuse=lambda assessment, _action: InvalidTransition(lazy_text(
+            "Dit kan niet: de zelfevaluatie heeft de status ‘%(status)s’.", status=assessment.status.label)),
+        changed_at="status_changed_at", stamps={"submit": ("submitted_at", None)},
+        audit_details=lambda assessment: {"school_id": assessment.school_id})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     school_id: Mapped[int] = mapped_column(ForeignKey("school.id", ondelete="RESTRICT"))

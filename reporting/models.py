@@ -19,7 +19,10 @@ from accounts.models import User
 from certification.certificates.models import Certificate
 from compliance.models import School
 from core.extensions import db
+from core.i18n import lazy_text
+from core.lifecycle import Lifecycle
 from core.models import UTCDateTime, utcnow
+from reporting.errors import ReportError
 
 
 class ReportStatus(enum.Enum):
@@ -49,20 +52,27 @@ _LABELS = {
     ReportStatus.acknowledged: _l("Akkoord"),
 }
 R = ReportStatus
-TRANSITIONS = {
-    R.open: frozenset({R.submitted}),
-    R.submitted: frozenset({R.questions, R.acknowledged}),
-    R.questions: frozenset({R.submitted}),
-    R.acknowledged: frozenset(),
-}
 
 
-class InvalidReportTransition(Exception):
-    pass
+class InvalidReportTransition(ReportError):
+    """The report's state does not allow this step."""
 
 
 class MonitoringReport(db.Model):
+    """One year's report of one certificate: open → submitted → acknowledged, or → questions
+    → submitted again."""
+
     __tablename__ = "monitoring_report"
+    lifecycle = Lifecycle(
+        {(R.open, "submit"): R.submitted, (R.questions, "submit"): R.submitted,
+         (R.submitted, "ask_questions"): R.questions, (R.submitted, "acknowledge"): R.acknowledged},
+        events={"submit": "monitoring_report.submitted", "ask_questions": "monitoring_report.questions",
+                "acknowledge": "monitoring_report.acknowledged"},
+        refuse=lambda report, _action: InvalidReportTransition(lazy_text(
+            "Dit kan niet: het verslag heeft de status ‘%(status)s’.", status=report.status.label)),
+        changed_at="updated_at", stamps={"submit": ("submitted_at", None),
+                                         "acknowledge": ("acknowledged_at", "acknowledged_by_id")},
+        audit_details=lambda report: {"school_id": report.school_id, "year": report.year})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     school_id: Mapped[int] = mapped_column(ForeignKey("school.id", ondelete="RESTRICT"), index=True)
@@ -90,14 +100,6 @@ class MonitoringReport(db.Model):
 
     __table_args__ = (UniqueConstraint("certificate_id", "due_on", name="uq_monitoring_report_due"),
                       Index("ix_monitoring_report_year_status", "year", "status"))
-
-    def transition(self, new: ReportStatus) -> ReportStatus:
-        """Take one step of the lifecycle; a step the state does not allow raises."""
-        if new not in TRANSITIONS[self.status]:
-            raise InvalidReportTransition(f"{self.status.value} → {new.value}")
-        old, self.status = self.status, new
-        self.updated_at = utcnow()
-        return old
 
     def count_map(self) -> dict[tuple[str, str, str], int]:
         return {(row.table, row.kind, row.column): row.value for row in self.counts}

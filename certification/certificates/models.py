@@ -1,7 +1,7 @@
 """Certificates of schools and what keeps them verifiable.
 
 Certificate: one per approved assessment, numbered DV-<year>-<5 digits> from a counter row
-per year (CertificateCounter). Its lifecycle is guarded here:
+per year (CertificateCounter). Its lifecycle is declared here (`Certificate.lifecycle`):
 
     active → expired,  active ⇄ suspended,  active | suspended → revoked (final)
 
@@ -38,6 +38,7 @@ from compliance.models import Assessment, School
 from core.dates import today
 from core.extensions import db
 from core.i18n import lazy_text
+from core.lifecycle import Lifecycle
 from core.models import UTCDateTime, utcnow
 from standards.models import QualityPlan
 
@@ -83,12 +84,6 @@ _STATUS_LABELS = {
 }
 
 S = CertificateStatus
-TRANSITIONS: dict[CertificateStatus, frozenset[CertificateStatus]] = {
-    S.active: frozenset({S.suspended, S.revoked, S.expired}),
-    S.suspended: frozenset({S.active, S.revoked, S.expired}),
-    S.revoked: frozenset(),
-    S.expired: frozenset(),
-}
 
 
 class ReasonCategory(enum.Enum):
@@ -165,6 +160,16 @@ def effective_status_changed_on(status: CertificateStatus, valid_until: date, ch
 
 class Certificate(db.Model):
     __tablename__ = "certificate"
+    lifecycle = Lifecycle(
+        {(S.active, "suspend"): S.suspended, (S.active, "revoke"): S.revoked, (S.active, "expire"): S.expired,
+         (S.suspended, "reinstate"): S.active, (S.suspended, "revoke"): S.revoked,
+         (S.suspended, "expire"): S.expired},
+        events={"suspend": "certificate.suspended", "reinstate": "certificate.reinstated",
+                "revoke": "certificate.revoked", "expire": "certificate.expired"},
+        refuse=lambda certificate, _action: InvalidCertificateTransition(lazy_text(
+            "Dit kan niet: het certificaat is %(status)s.", status=certificate.status.label.lower())),
+        changed_at="status_changed_on", clock=today,  # a certificate changes by the day
+        audit_details=lambda certificate: {"number": certificate.number, "school_id": certificate.school_id})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[str] = mapped_column(String(16), unique=True)
@@ -222,20 +227,6 @@ class Certificate(db.Model):
 
     def effective_status_changed_on(self, on: date | None = None) -> date:
         return effective_status_changed_on(self.status, self.valid_until, self.status_changed_on, on or today())
-
-    def can_transition(self, new_status: CertificateStatus) -> bool:
-        return new_status in TRANSITIONS[self.status]
-
-    def transition(self, new_status: CertificateStatus, on: date) -> CertificateStatus:
-        """Move to `new_status`; raise when the current state does not allow it. Returns the
-        old status. The service writes the event, the audit row and the status lists."""
-        old = self.status
-        if not self.can_transition(new_status):
-            raise InvalidCertificateTransition(lazy_text("Dit kan niet: het certificaat is %(status)s.",
-                                                  status=old.label.lower()))
-        self.status = new_status
-        self.status_changed_on = on
-        return old
 
     @property
     def cities(self) -> list[str]:

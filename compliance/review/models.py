@@ -11,7 +11,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.models import User
 from compliance.models import Answer, Assessment, School
+from compliance.review.errors import ReviewError
 from core.extensions import db
+from core.i18n import lazy_text
+from core.lifecycle import Lifecycle
 from core.models import UTCDateTime, enum_type, utcnow
 from standards.models import Criterion
 
@@ -199,8 +202,31 @@ class ActionStatus(enum.Enum):
                     ActionStatus.dropped: _l("Vervallen")}[self])
 
 
+_A = ActionStatus
+_ACTION_REFUSALS = {"report": _l("Deze verbeteractie staat niet open."),
+                    "close": _l("Sluit een verbeteractie af nadat de school die als gedaan heeft gemeld.")}
+
+
+def _refuse_action(action: "CorrectiveAction", step: str) -> ReviewError:
+    message = _ACTION_REFUSALS.get(step)
+    return ReviewError(message if message is not None else lazy_text(
+        "Dit kan niet: de verbeteractie heeft de status ‘%(status)s’.", status=action.status.label))
+
+
 class CorrectiveAction(db.Model):
+    """A condition of an approval: proposed with the recommendation, open once it is approved
+    (dropped when it is sent back), reported done by the school, closed by the reviewer."""
+
     __tablename__ = "corrective_action"
+    lifecycle = Lifecycle(
+        {(_A.proposed, "open"): _A.open, (_A.proposed, "drop"): _A.dropped,
+         (_A.open, "report"): _A.reported, (_A.reported, "close"): _A.closed},
+        # Opening and dropping follow the recommendation's decision, which the assessment's audit event records.
+        events={"open": None, "drop": None, "report": "corrective_action.reported",
+                "close": "corrective_action.closed"},
+        refuse=_refuse_action, stamps={"report": ("reported_at", "reported_by_id"),
+                                       "close": ("closed_at", "closed_by_id")},
+        audit_on=lambda action: action.assessment, audit_details=lambda action: {"action_id": action.id})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"), index=True)

@@ -2,9 +2,9 @@
 workflow call these; each state change commits its own transaction and writes an audit
 event, and e-mail is queued in the same transaction (sent after the commit).
 
-The assessment lifecycle (`AssessmentStatus`, `TRANSITIONS`, `transition()`) is defined
-here too; the school's steps are `start_assessment`, `save_answer`, `submit_assessment`
-and `withdraw_assessment`.
+The assessment lifecycle is declared on the model (`Assessment.lifecycle`) and every step
+goes through `core.lifecycle.transition()`; the school's steps are `start_assessment`,
+`save_answer`, `submit_assessment` and `withdraw_assessment`.
 """
 
 from compliance.errors import ComplianceError, IncompleteAssessment, InvalidTransition
@@ -35,7 +35,6 @@ from compliance.services.changes import (
                                              statement_is_reviewed,
 )
 from compliance.services.evidence import Upload, clean_filename, evidence_for_school, store_uploads
-from compliance.services.lifecycle import ACTIONS, TRANSITIONS, can_transition, transition
 from compliance.services.schools import (
                                              SchoolData,
                                              accept_invitation,
@@ -57,14 +56,14 @@ from compliance.services.schools import (
 )
 
 __all__ = [
-    "ACTIONS", "MAX_NARRATIVE_CHARS", "TRANSITIONS", "AnswerInput", "AssessmentStatus", "ComplianceError",
+    "MAX_NARRATIVE_CHARS", "AnswerInput", "AssessmentStatus", "ComplianceError",
     "DomainSection", "IncompleteAssessment", "InvalidTransition", "Missing", "SchoolData", "Upload",
     "accept_invitation", "add_location", "approve_change", "pending_changes", "refuse_change",
-    "statement_is_reviewed", "add_room", "answer_problems", "assessments_for_school", "can_transition",
+    "statement_is_reviewed", "add_room", "answer_problems", "assessments_for_school",
     "clean_filename", "evidence_for_school", "invitation_from_token", "invite_member", "load_assessment",
     "min_narrative_chars", "missing_items", "open_assessment", "pending_invitations", "register_school",
     "remove_location", "remove_member", "remove_room", "resync_draft", "revoke_invitation", "save_answer",
     "save_answers",
-    "schools_for", "sections", "start_assessment", "store_uploads", "submit_assessment", "transition",
+    "schools_for", "sections", "start_assessment", "store_uploads", "submit_assessment",
     "update_advisor", "update_location", "update_room", "update_school", "withdraw_assessment",
 ]

@@ -19,12 +19,12 @@ from compliance.errors import ComplianceError, IncompleteAssessment
 from compliance.gates import require_profile_gates
 from compliance.models import Answer, AnswerEvidence, Assessment, AssessmentStatus, EvidenceLink, School
 from compliance.services.evidence import Upload, attach_existing, store_uploads
-from compliance.services.lifecycle import transition
 from compliance.signals import assessment_submitted
 from compliance.validation import clean_url
 from core.audit import record_event
 from core.extensions import db
 from core.i18n import lazy_plural, lazy_text
+from core.lifecycle import transition
 from core.mail import queue_mail
 from core.models import utcnow
 from standards import DEFAULT_PLAN_CODE
@@ -337,8 +337,7 @@ def submit_assessment(assessment: Assessment, by: User) -> None:
                                                    "Je kunt nog niet indienen: bij %(num)d eisen ontbreekt nog iets.",
                                                    len(missing)), missing)
         require_profile_gates(assessment.school, assessment.plan)
-    transition(assessment, AssessmentStatus.submitted, by, details={"criteria": len(assessment.answers)})
-    assessment.submitted_at = assessment.status_changed_at
+    transition(assessment, "submit", by, criteria=len(assessment.answers))
     for answer in assessment.answers:
         answer.reopened = False
     queue_mail(by.email, lazy_text("Zelfevaluatie ingediend: %(school)s", school=assessment.school.name),
@@ -350,5 +349,5 @@ def submit_assessment(assessment: Assessment, by: User) -> None:
 def withdraw_assessment(assessment: Assessment, by: User) -> None:
     """Withdraw a draft, e.g. to start over; it stays readable. A submitted assessment is
     with the assessors and cannot be withdrawn by the school."""
-    transition(assessment, AssessmentStatus.withdrawn, by)
+    transition(assessment, "withdraw", by)
     db.session.commit()

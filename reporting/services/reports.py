@@ -16,6 +16,7 @@ from core.audit import record_event
 from core.dates import add_months, today
 from core.extensions import db
 from core.i18n import lazy_text
+from core.lifecycle import may, transition
 from core.models import utcnow
 from reporting import vocabulary as v
 from reporting.errors import ReportError, ReportInvalid
@@ -150,12 +151,11 @@ def submit_report(report: MonitoringReport, by) -> MonitoringReport:
     if missing_for_submission(report):
         raise ReportError(_l("Beantwoord eerst alle ja/nee-vragen over de maatregelen."))
     first = report.status is ReportStatus.open
-    report.transition(ReportStatus.submitted) if report.status.is_editable else _not_now()
-    report.submitted_at = utcnow()
+    if not may(report, "submit"):
+        _not_now()
     if first and report.certificate.monitoring_due_on == report.due_on and not report.certificate.status.is_final:
         record_monitoring_report(report.certificate, by)
-    record_event("monitoring_report.submitted", report, actor=by, details={"school_id": report.school_id,
-                                                                           "year": report.year})
+    transition(report, "submit", by)
     db.session.commit()
     return report
 

@@ -11,7 +11,7 @@ from compliance.models import SchoolMember
 from core.audit import record_event
 from core.extensions import db
 from core.i18n import lazy_text
-from core.models import utcnow
+from core.lifecycle import transition
 from notifications import link_for, notify
 from reporting.errors import ReportError
 from reporting.models import MonitoringMessage, MonitoringReport, ReportStatus
@@ -42,10 +42,7 @@ def _reviewer(report: MonitoringReport, by) -> None:
 def acknowledge_report(report: MonitoringReport, by) -> MonitoringReport:
     """Accept the report: it becomes read-only, and a suspension for the overdue report ends."""
     _reviewer(report, by)
-    report.transition(ReportStatus.acknowledged)
-    report.acknowledged_at, report.acknowledged_by_id = utcnow(), by.id
-    record_event("monitoring_report.acknowledged", report, actor=by, details={"school_id": report.school_id,
-                                                                              "year": report.year})
+    transition(report, "acknowledge", by)
     lift_monitoring_suspension(report.certificate, by)
     db.session.commit()
     return report
@@ -55,9 +52,8 @@ def ask_questions(report: MonitoringReport, by, body: str) -> MonitoringReport:
     """Ask the school something: it may change its answers and submit again."""
     body = _message(body)
     _reviewer(report, by)
-    report.transition(ReportStatus.questions)
+    transition(report, "ask_questions", by)
     report.messages.append(MonitoringMessage(author_id=by.id, is_question=True, body=body))
-    record_event("monitoring_report.questions", report, actor=by, details={"school_id": report.school_id})
     managers = db.session.execute(select(User).join(SchoolMember, SchoolMember.user_id == User.id)
                                   .where(SchoolMember.school_id == report.school_id)).scalars().all()
     notify(managers, "report_questions", link_for("reporting.report", report_id=report.id),

@@ -23,14 +23,21 @@ def locked(certificate: Certificate) -> Certificate:
 def write_change(certificate: Certificate, old: CertificateStatus | None, by, action: str, *,
                  reason: ReasonCategory | None = None, note: str | None = None, until: date | None = None,
                  details: dict | None = None) -> None:
-    """The certificate's own history row and the audit event, in the caller's transaction."""
-    certificate.events.append(CertificateEvent(from_status=old, to_status=certificate.status,
-                                               by_id=getattr(by, "id", by), reason_category=reason, note=note,
-                                               until=until))
+    """The certificate's own history row and the audit event, in the caller's transaction
+    (for its issue; each later step's audit event is written by `core.lifecycle.transition`)."""
+    write_history(certificate, old, by, reason=reason, note=note, until=until)
     record_event(action, certificate, actor=by, details={
         "number": certificate.number, "school_id": certificate.school_id, "from": old.value if old else None,
         "to": certificate.status.value, "reason_category": reason.value if reason else None,
         "until": until.isoformat() if until else None, **(details or {})})
+
+
+def write_history(certificate: Certificate, old: CertificateStatus | None, by, *,
+                  reason: ReasonCategory | None = None, note: str | None = None, until: date | None = None) -> None:
+    """The certificate's own history row, for its history page."""
+    certificate.events.append(CertificateEvent(from_status=old, to_status=certificate.status,
+                                               by_id=getattr(by, "id", by), reason_category=reason, note=note,
+                                               until=until))
 
 
 # Decisions the school's managers also see as a message on the platform (due process: the

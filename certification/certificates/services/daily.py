@@ -57,7 +57,7 @@ def _count(value) -> int:
 
 def _expire(certificate: Certificate, on: date, report: DailyReport) -> None:
     # It expired the day after its last valid day, whenever the job notices.
-    change_status(certificate, CertificateStatus.expired, None, "certificate.expired",
+    change_status(certificate, "expire", None,
                   on=min(on, certificate.valid_until + timedelta(days=1)),
                   details={"valid_until": certificate.valid_until.isoformat()})
     notify_school(certificate, lazy_text(
@@ -67,7 +67,7 @@ def _expire(certificate: Certificate, on: date, report: DailyReport) -> None:
 
 
 def _end_suspension(certificate: Certificate, on: date, report: DailyReport) -> None:
-    change_status(certificate, CertificateStatus.active, None, "certificate.reinstated", on=on,
+    change_status(certificate, "reinstate", None, on=on,
                   details={"automatic": True, "suspended_until": certificate.suspended_until.isoformat()})
     notify_school(certificate, lazy_text("Jullie certificaat %(number)s is weer geldig", number=certificate.number),
                   "reinstated", url=verification_url(certificate.number))
@@ -111,7 +111,7 @@ def _monitoring(certificate: Certificate, on: date, report: DailyReport) -> None
         return  # filed already, or no form the school could file: nothing to remind of, no suspension
     grace = certificate.plan.rules.monitoring.grace_days
     if on > due + timedelta(days=grace) and certificate.monitoring_warned_for == due:
-        change_status(certificate, CertificateStatus.suspended, None, "certificate.suspended", on=on,
+        change_status(certificate, "suspend", None, on=on,
                       reason=ReasonCategory.monitoring_overdue, details={"monitoring_due_on": due.isoformat()})
         notify_school(certificate, lazy_text("Jullie certificaat %(number)s is geschorst", number=certificate.number),
                       "suspended", reason=ReasonCategory.monitoring_overdue, until=None,

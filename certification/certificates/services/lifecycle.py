@@ -26,13 +26,14 @@ from certification.certificates.services.common import (
     locked,
     notify_school,
     refresh_teacher_registry,
-    write_change,
+    write_history,
 )
 from certification.certificates.status_lists import refresh_lists
 from core.audit import record_event
 from core.dates import today
 from core.extensions import db
 from core.i18n import lazy_text
+from core.lifecycle import transition
 from core.models import utcnow
 
 MIN_NOTE_CHARS = 10
@@ -61,17 +62,20 @@ def _require_admin(by) -> None:
         raise CertificateError(_l("Alleen een beheerder van de alliantie kan dit doen."))
 
 
-def change_status(certificate: Certificate, new_status: CertificateStatus, by, action: str, *,
-                  reason: ReasonCategory | None = None, note: str | None = None, until: date | None = None,
-                  on: date | None = None, details: dict | None = None) -> CertificateStatus:
-    """Take one guarded step (InvalidCertificateTransition when the state does not allow it),
-    write it down and update the status lists. The caller locked the row and commits."""
-    on = on or today()
-    old = certificate.transition(new_status, on)
+def change_status(certificate: Certificate, step: str, by, *, reason: ReasonCategory | None = None,
+                  note: str | None = None, until: date | None = None, on: date | None = None,
+                  details: dict | None = None) -> CertificateStatus:
+    """Take one guarded step of `Certificate.lifecycle` (InvalidCertificateTransition when the
+    state does not allow it), write it down and update the status lists. The caller locked the
+    row and commits. Returns the old status."""
+    old = certificate.status
+    new_status = transition(certificate, step, by, at=on or today(),
+                            reason_category=reason.value if reason else None,
+                            until=until.isoformat() if until else None, **(details or {}))
     certificate.reason_category = reason if new_status is not CertificateStatus.active else None
     certificate.note = note if new_status is not CertificateStatus.active else None
     certificate.suspended_until = until if new_status is CertificateStatus.suspended else None
-    write_change(certificate, old, by, action, reason=reason, note=note, until=until, details=details)
+    write_history(certificate, old, by, reason=reason, note=note, until=until)
     if CertificateStatus.suspended in (old, new_status) or new_status is CertificateStatus.revoked:
         refresh_lists(certificate)
     if old.is_listed != new_status.is_listed:
@@ -93,8 +97,7 @@ def suspend_certificate(certificate: Certificate, by, reason_category, note: str
     if until is not None and until > certificate.valid_until:
         raise CertificateError(lazy_text("De schorsing kan niet langer duren dan het certificaat geldig is (tot en met "
                                   "%(date)s).", date=certificate.valid_until.isoformat()), field="until")
-    change_status(certificate, CertificateStatus.suspended, by, "certificate.suspended", reason=reason, note=note,
-                  until=until)
+    change_status(certificate, "suspend", by, reason=reason, note=note, until=until)
     notify_school(certificate, lazy_text("Jullie certificaat %(number)s is geschorst", number=certificate.number),
                   "suspended", reason=reason, until=until, url=verification_url(certificate.number))
     db.session.commit()
@@ -110,7 +113,7 @@ def reinstate_certificate(certificate: Certificate, by, note: str = "") -> None:
     if certificate.valid_until < today():
         raise CertificateError(_l("Dit certificaat is inmiddels verlopen; het kan niet meer geldig worden."))
     note = _note(note)
-    change_status(certificate, CertificateStatus.active, by, "certificate.reinstated", note=note)
+    change_status(certificate, "reinstate", by, note=note)
     notify_school(certificate, lazy_text("Jullie certificaat %(number)s is weer geldig", number=certificate.number),
                   "reinstated", url=verification_url(certificate.number))
     db.session.commit()
@@ -165,8 +168,8 @@ def confirm_revocation(pending: PendingRevocation, by) -> Certificate:
         raise CertificateError(lazy_text("Dit certificaat is %(status)s; intrekken kan niet meer.",
                                   status=certificate.status.label.lower()))
     pending.decided_at, pending.decided_by_id, pending.outcome = utcnow(), by.id, RevocationOutcome.confirmed
-    change_status(certificate, CertificateStatus.revoked, by, "certificate.revoked", reason=pending.reason_category,
-                  note=pending.note, details={"request_id": pending.id, "requested_by": pending.requested_by_id})
+    change_status(certificate, "revoke", by, reason=pending.reason_category, note=pending.note,
+                  details={"request_id": pending.id, "requested_by": pending.requested_by_id})
     notify_school(certificate, lazy_text("Jullie certificaat %(number)s is ingetrokken", number=certificate.number),
                   "revoked", reason=pending.reason_category, url=verification_url(certificate.number))
     db.session.commit()

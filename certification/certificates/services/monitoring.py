@@ -41,7 +41,7 @@ def lift_monitoring_suspension(certificate: Certificate, by) -> bool:
             or certificate.reason_category is not ReasonCategory.monitoring_overdue
             or certificate.valid_until < today()):
         return False
-    change_status(certificate, CertificateStatus.active, by, "certificate.reinstated",
+    change_status(certificate, "reinstate", by,
                   details={"automatic": True, "monitoring_report_acknowledged": True})
     notify_school(certificate, lazy_text("Jullie certificaat %(number)s is weer geldig", number=certificate.number),
                   "reinstated", url=verification_url(certificate.number))

@@ -11,7 +11,6 @@ from sqlalchemy import select
 
 from accounts.models import User
 from compliance.permissions import is_member
-from compliance.review.errors import ReviewError
 from compliance.review.models import ActionStatus, CorrectiveAction
 from compliance.review.permissions import can_review
 from compliance.review.services.common import require, review_link, school_link, school_members
@@ -19,6 +18,7 @@ from compliance.review.services.review import _text
 from compliance.services.evidence import Upload, store_uploads
 from core.audit import record_event
 from core.extensions import db
+from core.lifecycle import guard, transition
 from core.models import utcnow
 from notifications import notify
 
@@ -28,14 +28,11 @@ REMIND_DAYS = 14
 def report_action(action: CorrectiveAction, by: User, text: str, uploads: list[Upload] = ()) -> None:
     assessment = action.assessment
     require(is_member(by, assessment.school_id), _l("Alleen de school meldt een verbeteractie als gedaan."))
-    if action.status is not ActionStatus.open:
-        raise ReviewError(_l("Deze verbeteractie staat niet open."))
+    guard(action, "report")
     action.report_text = _text(text, "report_text")
     files = store_uploads(assessment.school, list(uploads), by, current_app.config["MAX_UPLOAD_MB"])
     action.evidence_ids = [evidence.id for evidence in files]
-    action.status, action.reported_at, action.reported_by_id = ActionStatus.reported, utcnow(), by.id
-    record_event("corrective_action.reported", assessment, actor=by, details={
-        "action_id": action.id, "evidence": action.evidence_ids})
+    transition(action, "report", by, evidence=action.evidence_ids)
     notify([assessment.reviewer], "action_reported", review_link(assessment), school=assessment.school.name)
     db.session.commit()
 
@@ -43,10 +40,7 @@ def report_action(action: CorrectiveAction, by: User, text: str, uploads: list[U
 def close_action(action: CorrectiveAction, by: User) -> None:
     assessment = action.assessment
     require(can_review(by, assessment), _l("Alleen de beoordelaar sluit een verbeteractie af."))
-    if action.status is not ActionStatus.reported:
-        raise ReviewError(_l("Sluit een verbeteractie af nadat de school die als gedaan heeft gemeld."))
-    action.status, action.closed_at, action.closed_by_id = ActionStatus.closed, utcnow(), by.id
-    record_event("corrective_action.closed", assessment, actor=by, details={"action_id": action.id})
+    transition(action, "close", by)
     db.session.commit()
 
 

@@ -4,23 +4,20 @@ the school; and two approvers pressing at once make exactly one decision.
 """
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select, update
-from sqlalchemy.exc import OperationalError
 
 from accounts.models import User
 from compliance.gates import ProfileIncomplete, require_profile_gates, unmet_profile_gates
 from compliance.models import Assessment, AssessmentStatus
 from compliance.review.errors import ReviewError
-from compliance.review.models import ActionStatus, Decision, Outcome, Recommendation
+from compliance.review.models import Decision, Outcome, Recommendation
 from compliance.review.permissions import can_approve
 from compliance.review.services.common import require, require_status, review_link, school_link, school_members
 from compliance.review.services.outcome import certificate_blockers, describe_blockers
 from compliance.review.services.review import _text, current_recommendation
-from compliance.services.lifecycle import ACTIONS, TRANSITIONS
 from compliance.signals import recommendation_approved
-from core.audit import record_event
 from core.extensions import db
 from core.i18n import lazy_text
+from core.lifecycle import StaleState, transition
 from core.models import utcnow
 from notifications import notify
 
@@ -39,22 +36,15 @@ def _check(assessment: Assessment, by: User) -> Recommendation:
     return recommendation
 
 
-def _claim(assessment: Assessment, new_status: AssessmentStatus) -> None:
-    """Move the assessment out of `recommended` only if it is still there: the row lock
-    (PostgreSQL) and the conditional UPDATE (any database) let one decision through."""
-    assert new_status in TRANSITIONS[S.recommended]  # noqa: S101
+def _claim(assessment: Assessment, action: str, by: User, **details) -> None:
+    """Take the decision's step out of `recommended` only if the assessment is still there
+    (compare-and-set: the row lock on PostgreSQL, the conditional UPDATE on any database), so
+    two approvers pressing at once make one decision; the other is told it was already taken."""
     try:
-        db.session.execute(select(Assessment.id).where(Assessment.id == assessment.id).with_for_update())
-        result = db.session.execute(
-            update(Assessment).where(Assessment.id == assessment.id, Assessment.status == S.recommended)
-            .values(status=new_status, status_changed_at=utcnow()).execution_options(synchronize_session=False))
-    except OperationalError:  # SQLite: the other decision holds the write lock past the timeout
+        transition(assessment, action, by, compare_and_set=True, **details)
+    except StaleState:
         db.session.rollback()
         raise ReviewError(_ALREADY)
-    if result.rowcount != 1:
-        db.session.rollback()
-        raise ReviewError(_ALREADY)
-    db.session.expire(assessment, ["status", "status_changed_at"])
 
 
 def approval_gates(assessment: Assessment, recommendation: Recommendation) -> tuple[list, list]:
@@ -91,18 +81,14 @@ def approve_recommendation(assessment: Assessment, by: User, comment: str = ""):
     if approved:
         _require_gates(assessment, recommendation)
     new_status = S.approved if approved else S.rejected
-    old = assessment.status
-    _claim(assessment, new_status)
+    _claim(assessment, "approve" if approved else "reject", by, recommendation_id=recommendation.id,
+           reviewer_id=recommendation.reviewer_id, outcome=recommendation.outcome.value)
     recommendation.decision, recommendation.decided_by_id = Decision.confirmed, by.id
     recommendation.decided_at, recommendation.decision_comment = utcnow(), comment
-    record_event(ACTIONS[new_status], assessment, actor=by, details={
-        "from": old.value, "to": new_status.value, "school_id": assessment.school_id,
-        "recommendation_id": recommendation.id, "reviewer_id": recommendation.reviewer_id,
-        "outcome": recommendation.outcome.value})
     certificate = None
     if approved:
         for action in recommendation.actions:
-            action.status = ActionStatus.open
+            transition(action, "open", by)
         conditions = [{"text": a.description, "due_on": a.due_on,
                        **({"criterion": a.criterion.code} if a.criterion_id is not None else {})}
                       for a in recommendation.actions] or None
@@ -120,13 +106,10 @@ def send_back_recommendation(assessment: Assessment, by: User, comment: str) -> 
     """The second assessor disagrees or has questions: the review reopens with comments."""
     recommendation = _check(assessment, by)
     comment = _text(comment, "comment")
-    _claim(assessment, S.in_review)
+    _claim(assessment, "send_back", by, recommendation_id=recommendation.id)
     recommendation.decision, recommendation.decided_by_id = Decision.sent_back, by.id
     recommendation.decided_at, recommendation.decision_comment = utcnow(), comment
     for action in recommendation.actions:
-        action.status = ActionStatus.dropped
-    record_event("assessment.sent_back", assessment, actor=by, details={
-        "from": S.recommended.value, "to": S.in_review.value, "school_id": assessment.school_id,
-        "recommendation_id": recommendation.id})
+        transition(action, "drop", by)
     notify([recommendation.reviewer], "sent_back", review_link(assessment), school=assessment.school.name)
     db.session.commit()

@@ -36,11 +36,11 @@ from compliance.review.services.common import (
 )
 from compliance.review.services.outcome import certificate_blockers, describe_blockers, evaluate_pass_rules
 from compliance.services.evidence import Upload, store_uploads
-from compliance.services.lifecycle import transition
 from core.audit import record_event
 from core.dates import add_months, today
 from core.extensions import db
 from core.i18n import lazy_text
+from core.lifecycle import transition
 from core.models import utcnow
 from notifications import notify
 
@@ -78,7 +78,7 @@ def assign_reviewer(assessment: Assessment, reviewer: User, by: User) -> None:
             lazy_text("%(name)s kan deze zelfevaluatie niet beoordelen: geen beoordelaar, of een belangenconflict met "
                "de school.", name=reviewer.name))
     assessment.reviewer_id = reviewer.id
-    transition(assessment, S.in_review, by, details={"reviewer_id": reviewer.id})
+    transition(assessment, "start_review", by, reviewer_id=reviewer.id)
     notify([reviewer], "assigned", review_link(assessment), school=assessment.school.name)
     db.session.commit()
 
@@ -144,8 +144,8 @@ def request_information(assessment: Assessment, by: User, questions: dict[int, s
         answers[answer_id].reopened = True
         request.messages.append(ReviewMessage(answer_id=answer_id, author_id=by.id, from_school=False,
                                               body=_text(question, "question")))
-    transition(assessment, S.information_requested, by,
-               details={"criteria": sorted(answers[a].criterion.code for a in questions)})
+    transition(assessment, "request_information", by,
+               criteria=sorted(answers[a].criterion.code for a in questions))
     notify(school_members(assessment), "information_requested", school_link(assessment),
            school=assessment.school.name, count=len(questions))
     db.session.commit()
@@ -192,7 +192,7 @@ def resubmit_assessment(assessment: Assessment, by: User) -> None:
         answer.reopened = False
     if request is not None:
         request.resubmitted_at, request.resubmitted_by_id = utcnow(), by.id
-    transition(assessment, S.in_review, by, action="assessment.resubmitted")
+    transition(assessment, "resubmit", by)
     notify([assessment.reviewer], "resubmitted", review_link(assessment), school=assessment.school.name)
     db.session.commit()
 
@@ -301,8 +301,7 @@ def recommend(assessment: Assessment, by: User, data: RecommendationInput) -> Re
         recommendation.actions.append(CorrectiveAction(
             assessment_id=assessment.id, criterion_id=action.criterion_id,
             description=_text(action.description, "actions"), due_on=action.due_on or due_default))
-    transition(assessment, S.recommended, by, details={"outcome": data.outcome.value,
-                                                        "actions": len(recommendation.actions)})
+    transition(assessment, "recommend", by, outcome=data.outcome.value, actions=len(recommendation.actions))
     approvers = [user for user in assessors() if can_approve(user, assessment)]
     notify(approvers, "recommendation_ready", review_link(assessment), school=assessment.school.name)
     db.session.commit()

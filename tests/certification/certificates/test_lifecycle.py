@@ -17,6 +17,7 @@ from certification.certificates.models import (
 from core.audit import verify_chain
 from core.dates import today
 from core.extensions import db
+from core.lifecycle import transition
 from core.models import AuditEvent, OutboxMessage
 from tests.certification.certificates import factories
 from tests.kit import log_in, make_user
@@ -83,7 +84,7 @@ def test_revocation_is_final(admin, second_admin, plan):
     with pytest.raises(services.CertificateError, match="intrekken kan niet meer"):
         services.request_revocation(certificate, admin, "other", "Nog een keer intrekken.")
     with pytest.raises(services.InvalidCertificateTransition):
-        certificate.transition(CertificateStatus.active, today())
+        transition(certificate, "reinstate", admin)
 
 
 def test_a_suspended_certificate_can_be_revoked(admin, second_admin, plan):
