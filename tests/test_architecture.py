@@ -82,7 +82,6 @@ KNOWN_VIOLATIONS: set[tuple[str, str]] = {
     ('certification.teachers.services.registration', "inside"),  # registry: certification internals
     ('certification.teachers.views.public', "inside"),  # registry: certification internals
     ('certification.teachers.views.schools', "inside"),  # registry: certification internals
-    ('compliance.review.services.review', "inside"),  # oneof: add_months moves to core/dates.py
 }
 # The compliance.views and compliance.review.views cycles: the package's __init__ defines the
 # blueprint and imports its view modules, which import the blueprint from it. Moving the
