@@ -220,7 +220,10 @@ class Assessment(db.Model):
         refuse=lambda assessment, _action: InvalidTransition(lazy_text(
             "Dit kan niet: de zelfevaluatie heeft de status ‘%(status)s’.", status=assessment.status.label)),
         changed_at="status_changed_at", stamps={"submit": ("submitted_at", None)},
-        audit_details=lambda assessment: {"school_id": assessment.school_id})
+        audit_details=lambda assessment: {"school_id": assessment.school_id},
+        activities={"review": frozenset({_S.in_review, _S.information_requested}),  # verdicts, site visits
+                    "answer_questions": frozenset({_S.information_requested}),
+                    "decide": frozenset({_S.recommended})})  # the four-eyes decision: approve, reject or send back
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     school_id: Mapped[int] = mapped_column(ForeignKey("school.id", ondelete="RESTRICT"))

@@ -57,6 +57,8 @@ class Lifecycle:
     clock:      what a step's time is (utcnow; a date for records that change by the day)
     audit_on:   obj -> the record the audit event is about (the obj itself by default)
     audit_details: obj -> details every event of this model carries
+    activities: {name: states} for work done in some states that does not change the state
+                (a verdict, a site visit), so pages ask `may()` about those too
     """
 
     table: dict[tuple[Enum, str], Enum]
@@ -68,6 +70,7 @@ class Lifecycle:
     clock: Callable[[], object] = utcnow
     audit_on: Callable[[object], object] | None = None
     audit_details: Callable[[object], dict] | None = None
+    activities: dict[str, frozenset] = field(default_factory=dict)
 
     def __post_init__(self):
         actions = {action for _state, action in self.table}
@@ -96,13 +99,15 @@ def state_of(obj) -> Enum:
 
 
 def may(obj, action: str) -> bool:
-    """Whether `obj`'s current state allows `action` (who may act is a permission, asked apart)."""
-    return lifecycle_of(obj).target(state_of(obj), action) is not None
+    """Whether `obj`'s current state allows `action`, a step or an activity (who may act is a
+    permission, asked apart)."""
+    lifecycle, state = lifecycle_of(obj), state_of(obj)
+    return lifecycle.target(state, action) is not None or state in lifecycle.activities.get(action, ())
 
 
 def allowed_actions(obj) -> list[str]:
-    lifecycle = lifecycle_of(obj)
-    return lifecycle.actions_from(state_of(obj))
+    """The steps `obj`'s current state allows, in the order its table declares them."""
+    return lifecycle_of(obj).actions_from(state_of(obj))
 
 
 def guard(obj, action: str) -> None:

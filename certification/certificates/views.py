@@ -45,6 +45,7 @@ def certificate_page(certificate, status: int = 200, failed=None, **forms):
     return render_template(f"{_TEMPLATES}/admin_certificate.html", certificate=certificate,
                            today=gates_today(certificate),
                            status=certificate.effective_status(), pending=services.open_revocation(certificate),
+                           actions=services.offered_actions(certificate),
                            action_form=EmptyForm(), Status=CertificateStatus,
                            objections=certificate_objections(certificate), **form_makers(failed), **forms), status
 

@@ -8,8 +8,8 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[2]
 # Every folder with user-facing text (tests/core/test_escaping.py reads the Python ones too).
-SOURCES = ["app.py", "core", "accounts", "notifications", "standards", "compliance", "certification", "guidance", "reporting",
-           "privacy", "home", "templates"]
+SOURCES = ["app.py", "core", "accounts", "notifications", "standards", "compliance", "certification",
+           "guidance", "reporting", "privacy", "home", "templates"]
 
 
 def test_english_catalogue_translates_every_source_string(tmp_path):

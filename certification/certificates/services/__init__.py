@@ -19,6 +19,7 @@ from certification.certificates.services.issuing import issue_certificate, next_
 from certification.certificates.services.lifecycle import (
     cancel_revocation,
     confirm_revocation,
+    offered_actions,
     reinstate_certificate,
     request_revocation,
     suspend_certificate,
@@ -39,6 +40,6 @@ __all__ = [
     "NUMBER_PATTERN", "CertificateError", "DailyReport", "InvalidCertificateTransition", "cancel_revocation",
     "certificates_for_school", "confirm_revocation", "find_certificate", "issue_certificate", "list_certificates",
     "load_certificate", "next_number", "normalise_number", "open_revocation", "record_monitoring_report",
-    "lift_monitoring_suspension",
+    "lift_monitoring_suspension", "offered_actions",
     "reinstate_certificate", "renewal_is_open", "request_revocation", "run_daily", "suspend_certificate",
 ]

@@ -33,7 +33,7 @@ from core.audit import record_event
 from core.dates import today
 from core.extensions import db
 from core.i18n import lazy_text
-from core.lifecycle import transition
+from core.lifecycle import allowed_actions, transition
 from core.models import utcnow
 
 MIN_NOTE_CHARS = 10
@@ -81,6 +81,16 @@ def change_status(certificate: Certificate, step: str, by, *, reason: ReasonCate
     if old.is_listed != new_status.is_listed:
         refresh_teacher_registry(certificate.school_id)
     return old
+
+
+def offered_actions(certificate: Certificate) -> set[str]:
+    """The steps the admin's page offers: what `Certificate.lifecycle` allows now, less the
+    daily job's own step (expiry) and suspending a certificate whose validity has run out (the
+    daily job expires it). Revoking also waits while a request is open; the page knows that."""
+    offered = set(allowed_actions(certificate)) - {"expire"}
+    if certificate.effective_status() is not CertificateStatus.active:
+        offered.discard("suspend")
+    return offered
 
 
 def suspend_certificate(certificate: Certificate, by, reason_category, note: str,

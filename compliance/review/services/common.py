@@ -1,12 +1,13 @@
-"""Helpers the review services share: recipients, links and the locked state check."""
+"""Helpers the review services share: recipients, links and the state check."""
 
 from sqlalchemy import select
 
 from accounts.models import Role, User, UserRole
-from compliance.models import Assessment, AssessmentStatus, SchoolMember
+from compliance.models import Assessment, SchoolMember
 from compliance.review.errors import ReviewError
 from core.extensions import db
 from core.i18n import lazy_text
+from core.lifecycle import may
 from notifications import link_for
 
 
@@ -33,10 +34,12 @@ def review_link(assessment: Assessment) -> str:
     return link_for("review.overview", assessment_id=assessment.id)
 
 
-def require_status(assessment: Assessment, *statuses: AssessmentStatus) -> None:
-    if assessment.status not in statuses:
+def require_step(assessment: Assessment, action: str) -> None:
+    """Refuse, before any other work, what `Assessment.lifecycle` does not allow in the
+    assessment's state: a step, or work done in it (a verdict, a visit, a decision)."""
+    if not may(assessment, action):
         raise ReviewError(lazy_text("Dit kan niet: de zelfevaluatie heeft de status ‘%(status)s’.",
-                             status=assessment.status.label))
+                                    status=assessment.status.label))
 
 
 def require(allowed: bool, message) -> None:

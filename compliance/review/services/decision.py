@@ -11,7 +11,7 @@ from compliance.models import Assessment, AssessmentStatus
 from compliance.review.errors import ReviewError
 from compliance.review.models import Decision, Outcome, Recommendation
 from compliance.review.permissions import can_approve
-from compliance.review.services.common import require, require_status, review_link, school_link, school_members
+from compliance.review.services.common import require, require_step, review_link, school_link, school_members
 from compliance.review.services.outcome import certificate_blockers, describe_blockers
 from compliance.review.services.review import _text, current_recommendation
 from compliance.signals import recommendation_approved
@@ -30,7 +30,7 @@ def _check(assessment: Assessment, by: User) -> Recommendation:
         raise ReviewError(_l("Je kunt je eigen advies niet goedkeuren: een tweede beoordelaar beslist."))
     require(can_approve(by, assessment),
             _l("Alleen een tweede beoordelaar zonder belangenconflict en zonder band met de school beslist."))
-    require_status(assessment, S.recommended)
+    require_step(assessment, "decide")
     recommendation = current_recommendation(assessment)
     require(recommendation is not None and recommendation.decision is None, _ALREADY)
     return recommendation

@@ -29,7 +29,7 @@ from compliance.review.services.common import (
     admins,
     assessors,
     require,
-    require_status,
+    require_step,
     review_link,
     school_link,
     school_members,
@@ -73,7 +73,7 @@ def assign_reviewer(assessment: Assessment, reviewer: User, by: User) -> None:
     """An admin assigns a submitted assessment to an assessor without a conflict; the review
     starts."""
     require(is_admin(by), _l("Alleen een beheerder wijst beoordelaars toe."))
-    require_status(assessment, S.submitted)
+    require_step(assessment, "start_review")
     require(may_be_assigned(reviewer, assessment),
             lazy_text("%(name)s kan deze zelfevaluatie niet beoordelen: geen beoordelaar, of een belangenconflict met "
                "de school.", name=reviewer.name))
@@ -96,7 +96,7 @@ class VerdictInput:
 def record_verdict(assessment: Assessment, answer: Answer, by: User, data: VerdictInput) -> ReviewVerdict:
     """The reviewer judges one criterion with a verdict and finding grade from the plan."""
     require(can_review(by, assessment), _NOT_REVIEWER)
-    require_status(assessment, S.in_review, S.information_requested)
+    require_step(assessment, "review")
     plan = assessment.plan
     if data.verdict not in {v.code for v in plan.verdicts}:
         raise ReviewError(_l("Kies een oordeel uit de lijst."), field="verdict")
@@ -132,7 +132,7 @@ def request_information(assessment: Assessment, by: User, questions: dict[int, s
     """Reopen the chosen criteria (answer id → question) for the school; only those become
     editable until the school resubmits."""
     require(can_review(by, assessment), _NOT_REVIEWER)
-    require_status(assessment, S.in_review)
+    require_step(assessment, "request_information")
     answers = {answer.id: answer for answer in assessment.answers}
     if not questions:
         raise ReviewError(_l("Kies minstens één eis om open te zetten."), field="criteria")
@@ -157,7 +157,7 @@ def answer_question(assessment: Assessment, answer: Answer, by: User, body: str,
     """The school answers a reopened criterion in its thread, with text and new evidence
     (attached to the answer too)."""
     require(is_member(by, assessment.school_id), _l("Alleen de school beantwoordt deze vraag."))
-    require_status(assessment, S.information_requested)
+    require_step(assessment, "answer_questions")
     request = open_request(assessment)
     require(request is not None and answer.reopened and answer.assessment_id == assessment.id,
             _l("Deze eis staat niet open voor aanvulling."))
@@ -181,7 +181,7 @@ def answer_question(assessment: Assessment, answer: Answer, by: User, body: str,
 def resubmit_assessment(assessment: Assessment, by: User) -> None:
     """The school hands the reopened criteria back; they close again."""
     require(is_member(by, assessment.school_id), _l("Alleen de school dient opnieuw in."))
-    require_status(assessment, S.information_requested)
+    require_step(assessment, "resubmit")
     request = open_request(assessment)
     answered = {m.answer_id for m in request.messages if m.from_school} if request else set()
     reopened = [answer for answer in assessment.answers if answer.reopened]
@@ -232,7 +232,7 @@ def threads(assessment: Assessment) -> dict[int, list[ReviewMessage]]:
 def record_site_visit(assessment: Assessment, by: User, visited_on: date, announced: bool, rooms: list[str],
                       observations: str) -> SiteVisit:
     require(can_review(by, assessment), _NOT_REVIEWER)
-    require_status(assessment, S.in_review, S.information_requested)
+    require_step(assessment, "review")
     if visited_on > date.today():
         raise ReviewError(_l("Leg een bezoek vast nadat het is geweest."), field="visited_on")
     visit = SiteVisit(assessment_id=assessment.id, visited_on=visited_on, announced=announced,
@@ -272,7 +272,7 @@ def recommend(assessment: Assessment, by: User, data: RecommendationInput) -> Re
     verdict first; a plain approval needs the pass rules met; conditions only for what the
     plan lets a corrective action settle (`certificate_blockers`)."""
     require(can_review(by, assessment), _NOT_REVIEWER)
-    require_status(assessment, S.in_review)
+    require_step(assessment, "recommend")
     rationale = _text(data.rationale, "rationale")
     outcome = evaluate_pass_rules(assessment)
     require(outcome.complete, _l("Geef eerst bij elke eis een oordeel."))

@@ -8,7 +8,6 @@ from flask_login import current_user
 from accounts.forms import EmptyForm
 from accounts.models import User
 from compliance.gates import unmet_profile_gates
-from compliance.models import AssessmentStatus
 from compliance.review import forms, services
 from compliance.review.models import CorrectiveAction, Outcome
 from compliance.review.permissions import (
@@ -22,6 +21,7 @@ from compliance.review.views import assessment_or_404, bp
 from compliance.services import sections
 from compliance.views.assessments import teachers_if_asked
 from core.forms import show_error
+from core.lifecycle import may
 from core.web import get_or_404, render_form
 
 
@@ -67,12 +67,13 @@ def _overview_context(assessment):
 
 
 def _may(assessment) -> dict:
-    """Which buttons to show; the services check the same again."""
-    status, S = assessment.status, AssessmentStatus
+    """Which buttons to show: the lifecycle says what the state allows, the permissions who
+    may act; the services check both again."""
     reviewer = can_review(current_user, assessment)
-    return {"assign": can_assign(current_user) and status is S.submitted,
-            "recommend": reviewer and status is S.in_review, "ask": reviewer and status is S.in_review,
-            "visit": reviewer and status in (S.in_review, S.information_requested),
+    return {"assign": can_assign(current_user) and may(assessment, "start_review"),
+            "recommend": reviewer and may(assessment, "recommend"),
+            "ask": reviewer and may(assessment, "request_information"),
+            "visit": reviewer and may(assessment, "review"),
             "close": reviewer, "decide": can_decide(current_user, assessment)}
 
 
@@ -186,7 +187,7 @@ def _decide_page(assessment, form=None):
     context.pop("form")
     recommendation = services.current_recommendation(assessment)
     blockers, gates = services.approval_gates(assessment, recommendation) \
-        if assessment.status is AssessmentStatus.recommended else ([], [])
+        if may(assessment, "approve") else ([], [])
     return render_form("compliance/review/decide.html", form or forms.DecisionForm(formdata=None),
                        recommendation=recommendation, blockers=blockers, gates=gates,
                        may_decide=context["may"]["decide"], **context)
