@@ -263,3 +263,13 @@ def verify(token: str) -> tuple[dict, dict]:
     if not isinstance(payload, dict):
         raise SignatureError("payload is not an object")
     return header, payload
+
+
+def base_url() -> str:
+    return current_app.config["BASE_URL"]
+
+
+def issuer() -> dict:
+    """Who signs credentials and status lists (the `issuer` of both)."""
+    return {"id": base_url(), "type": ["Profile"], "name": current_app.config["CERTIFICATE_ISSUER_NAME"],
+            "url": base_url()}
