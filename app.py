@@ -95,8 +95,8 @@ def _render_migration_item(type_, obj, autogen_context):
 
 def _include_in_migrations(obj, name, type_, reflected, compare_to):
     """The registers' full-text indexes (FTS5 tables on SQLite, a generated column with a GIN
-    index on PostgreSQL) are made by `certification.fulltext`, not by Alembic's comparison."""
-    from certification.fulltext import FullTextIndex
+    index on PostgreSQL) are made by `registry.search.fulltext`, not by Alembic's comparison."""
+    from registry.search.fulltext import FullTextIndex
 
     table = getattr(getattr(obj, "table", None), "name", None)
     return not any(FullTextIndex(search_table).is_own(name, type_, table)
@@ -115,6 +115,7 @@ def import_models() -> None:
     import core.models  # noqa: F401
     import core.notifications  # noqa: F401
     import guidance.models  # noqa: F401
+    import registry.models  # noqa: F401
     import reporting.models  # noqa: F401
     import standards.models  # noqa: F401
 
@@ -140,14 +141,10 @@ def _register_blueprints(app: Flask) -> None:
     import certification.teachers
 
     certification.teachers.init_app(app)  # its part of the gates before a certificate
-    import certification.certificates.public_views  # noqa: F401  (/verify, /register/scholen on the registry bp)
     import certification.teachers.demo  # noqa: F401  (registers the demo step, after compliance's)
-    from certification.blueprint import bp as registry_bp
-    from certification.teachers.api import bp as registry_api_bp
     from certification.teachers.views import bp as teachers_bp
 
-    for blueprint in (registry_bp, teachers_bp, registry_api_bp):
-        app.register_blueprint(blueprint)
+    app.register_blueprint(teachers_bp)
 
     import certification.certificates
 
@@ -158,6 +155,9 @@ def _register_blueprints(app: Flask) -> None:
     import certification.cases
 
     certification.cases.init_app(app)  # a school's confidential report to the alliance, the admin's cases
+    import registry
+
+    registry.init_app(app)  # the public registers: pages, API, and the receivers that keep their indexes current
     import privacy
 
     privacy.init_app(app)  # the account's privacy page (download, erasure) and the erasure rules

@@ -8,7 +8,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from accounts.permissions import public
-from certification.certificates.registry import registry_entry
 from certification.certificates.services import find_certificate
 from core.web import render_form
 from guidance import content, materials, services
@@ -17,6 +16,7 @@ from guidance.errors import GuidanceError
 from guidance.forms import ContactForm, PageForm
 from guidance.models import Audience
 from guidance.permissions import can_edit_guidance
+from registry.schools import registry_entry
 
 bp = Blueprint("guidance", __name__)
 ABOUT_PAGES = ("contact", "privacy", "toegankelijkheid", "colofon")

@@ -25,7 +25,7 @@ from sqlalchemy import delete, select
 
 from accounts.models import User
 from accounts.services import check_password
-from certification.teachers.models import Teacher, TeacherSearch, TeacherStatus
+from certification.teachers.models import Teacher, TeacherStatus
 from compliance.models import MemberRole, SchoolInvitation, SchoolMember
 from core.audit import record_event
 from core.extensions import db
@@ -33,6 +33,7 @@ from core.i18n import lazy_text
 from core.models import OutboxMessage, utcnow
 from core.notifications import Notification
 from core.personal_data import ErasureRule, register, rules
+from registry.models import TeacherSearch
 
 ERASED_NAME = "Verwijderde gebruiker"
 KEPT_STATUSES = (TeacherStatus.restricted, TeacherStatus.suspended, TeacherStatus.revoked)
@@ -93,7 +94,7 @@ def _erase_teacher(user) -> dict:
         teacher.signatures.clear()
         teacher.employments.clear()
         db.session.flush()
-        from certification.teachers.search import reindex_teacher
+        from registry.search.teachers import reindex_teacher
 
         reindex_teacher(db.session, teacher)
         return {"teacher_kept_for_sanction": 1, "teacher_files": len(files)}

@@ -39,6 +39,10 @@ def init_app(app) -> None:
     from certification.certificates import drift
 
     drift.connect()  # the registry's status changes reach the schools that employ the teacher
+    from certification.certificates.listing import answer_listed_schools
+    from certification.teachers.signals import listed_schools
+
+    listed_schools.connect(answer_listed_schools)  # which of a teacher's schools count as certified
     from certification.certificates.api import bp as api_bp
     from certification.certificates.views import bp
 

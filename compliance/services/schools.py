@@ -125,9 +125,9 @@ def register_school(data: SchoolData, by: User) -> School:
 
 def school_changed(school_id: int) -> None:
     """What the public registers show of a school changed: they follow, in this transaction."""
-    from certification.registry_hooks import school_changed as refresh_registers
+    from registry.indexes import refresh_school  # noqa: PLC0415  (until compliance sends its school_changed event)
 
-    refresh_registers(school_id)
+    refresh_school(school_id)
 
 
 def update_school(school: School, data: SchoolData, by: User) -> list[str]:

@@ -135,7 +135,7 @@ def test_search_by_name_number_genre_status_and_paging(client, code):
 
 
 def test_a_broad_search_counts_up_to_the_cap_and_says_so(client, code, monkeypatch):
-    from certification.teachers import search as registry_search
+    from registry.search import teachers as registry_search
 
     monkeypatch.setattr(registry_search, "TOTAL_CAP", 3)
     for first in ("Anna", "Bram", "Cas", "Daan", "Eva"):

@@ -1,11 +1,12 @@
 """What every certificate service shares: locking a certificate, writing a change down,
-telling the school, and keeping the teacher registry's view of the school current."""
+telling the school, and following what the school states."""
 
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from certification.certificates.listing import school_is_publicly_listed
 from certification.certificates.models import Certificate, CertificateEvent, CertificateStatus, ReasonCategory
 from compliance.models import SchoolMember
 from core.audit import record_event
@@ -63,31 +64,6 @@ def notify_school(certificate: Certificate, subject, template: str, **context) -
     return sent
 
 
-def refresh_registers(school_id: int) -> None:
-    """The school entered the register or its details changed: its own entry and its
-    teachers' entries (which list and search its city) follow, in the caller's transaction."""
-    from certification.certificates.school_search import reindex_school
-
-    db.session.flush()
-    reindex_school(db.session, school_id)
-    refresh_teacher_registry(school_id)
-
-
-def refresh_teacher_registry(school_id: int) -> None:
-    """The teacher registry shows a teacher's certified schools (and searches their cities);
-    when a school starts or stops counting as certified, its teachers' entries follow."""
-    from certification.teachers.models import Employment, Teacher
-    from certification.teachers.search import reindex_teacher
-
-    db.session.flush()
-    teachers = db.session.execute(
-        select(Teacher).join(Employment, Employment.teacher_id == Teacher.id)
-        .where(Employment.school_id == school_id, Employment.until.is_(None))
-        .options(selectinload(Teacher.employments).selectinload(Employment.school))).unique().scalars().all()
-    for teacher in teachers:
-        reindex_teacher(db.session, teacher)
-
-
 def _follow_approved_statement(change, **_extra) -> None:
     """An admin approved a change to what the school states: its live certificates cover
     what was approved (name, address, locations), in the same transaction."""
@@ -104,7 +80,6 @@ def _follow_approved_statement(change, **_extra) -> None:
 def connect_statement_changes() -> None:
     """What a certified school states is reviewed: changes wait for an admin (compliance
     keeps the requests; certification says which schools are certified and follows)."""
-    from certification.registry_hooks import school_is_publicly_listed
     from compliance.services import changes
 
     if school_is_publicly_listed not in changes.statement_guards:

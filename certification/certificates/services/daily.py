@@ -23,10 +23,10 @@ from sqlalchemy.orm import joinedload
 
 from certification.certificates.credentials import verification_url
 from certification.certificates.dates import add_months, today
-from certification.certificates.models import SCHOOL_SEARCH_INDEX, Certificate, CertificateStatus, ReasonCategory
+from certification.certificates.models import Certificate, CertificateStatus, ReasonCategory
 from certification.certificates.services.common import notify_school
 from certification.certificates.services.lifecycle import change_status
-from certification.certificates.signals import FORM_OPEN, monitoring_form_state
+from certification.certificates.signals import FORM_OPEN, daily_run_finished, monitoring_form_state
 from core.audit import record_event
 from core.extensions import db
 from core.i18n import lazy_plural, lazy_text
@@ -148,7 +148,7 @@ def run_daily(on: date | None = None) -> DailyReport:
 
             report.without_active_teacher = [(school.id, school.name)
                                              for school in report_schools_without_active_teacher(on)]
-            SCHOOL_SEARCH_INDEX.optimize(db.session.connection())
+            daily_run_finished.send(report)
             db.session.commit()
             return report
         for certificate in batch:

@@ -11,7 +11,8 @@ from certification.certificates.credentials import verification_url
 from certification.certificates.dates import add_months, today
 from certification.certificates.errors import CertificateError
 from certification.certificates.models import Certificate, CertificateCounter, CertificateStatus
-from certification.certificates.services.common import notify_school, refresh_registers, write_change
+from certification.certificates.services.common import notify_school, write_change
+from certification.certificates.signals import certificate_issued
 from certification.certificates.status_lists import assign_status_index
 from compliance.models import Assessment, AssessmentStatus, School
 from core.extensions import db
@@ -146,5 +147,5 @@ def issue_certificate(assessment: Assessment, by, conditions: list[dict] | None 
         "conditions": len(cleaned), "locations": len(certificate.scope)})
     notify_school(certificate, lazy_text("Jullie keurmerk: certificaat %(number)s", number=number), "issued",
                   url=verification_url(number))
-    refresh_registers(certificate.school_id)
+    certificate_issued.send(certificate)
     return certificate

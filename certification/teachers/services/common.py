@@ -9,10 +9,9 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from certification.teachers import search
 from certification.teachers.errors import RegistryError
 from certification.teachers.models import CodeOfConductVersion, Teacher, TeacherStatus
-from certification.teachers.signals import registration_status_changed
+from certification.teachers.signals import registration_status_changed, teacher_changed
 from certification.teachers.status import RegistryRules, StatusReport, derive_status
 from core.audit import record_event
 from core.extensions import db
@@ -88,7 +87,7 @@ def refresh_status(teacher: Teacher, actor=None, rules=_FROM_PLAN, on: date | No
         registration_status_changed.send(teacher, old=old, new=report.status)
     if report.status is TeacherStatus.active and teacher.activated_on is None:
         teacher.activated_on = on
-    search.reindex_teacher(db.session, teacher)
+    teacher_changed.send(teacher)
     return changed
 
 

@@ -28,7 +28,7 @@ def _school(school_id, manage=True):
 def _page(school, status=200, **forms):
     forms.setdefault("link_form", LinkTeacherForm(formdata=None))
     forms.setdefault("invite_form", InviteTeacherForm(formdata=None, prefix=INVITE))
-    return render_template("certification/school_teachers.html", school=school,
+    return render_template("certification/teachers/school_teachers.html", school=school,
                            school_teachers=services.teachers_for_school(school), **forms), status
 
 
@@ -93,7 +93,7 @@ def confirm_invitation(token):
     try:
         teacher = services.teacher_from_token(token)
     except RegistryError as exc:
-        return render_template("certification/invitation_invalid.html", message=exc.message), 400
+        return render_template("certification/teachers/invitation_invalid.html", message=exc.message), 400
     form = EmptyForm()
     if form.validate_on_submit():
         try:
@@ -104,4 +104,5 @@ def confirm_invitation(token):
             flash(_("Je registratie is bevestigd. Maak hem nu compleet."), "success")
             return redirect(url_for("teachers.dashboard"))
     schools = [employment.school for employment in teacher.employments]
-    return render_template("certification/confirm_invitation.html", form=form, teacher=teacher, schools=schools)
+    return render_template("certification/teachers/confirm_invitation.html", form=form, teacher=teacher,
+                           schools=schools)
