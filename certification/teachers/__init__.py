@@ -10,9 +10,9 @@ views/, api.py, forms.py, permissions.py, importer.py, cli.py, demo.py
 
 def init_app(app) -> None:
     """Connects the registry's answer to the school gates (a domain event of compliance)."""
-    from certification.teachers import gates
-    from certification.teachers.models import TeacherStatus
-    from core.notifications import register_param_label
+    from certification.teachers import gates  # noqa: PLC0415  (init_app: loaded when the app is built)
+    from certification.teachers.models import TeacherStatus  # noqa: PLC0415  (init_app: loaded when the app is built)
+    from core.notifications import register_param_label  # noqa: PLC0415  (init_app: loaded when the app is built)
 
     gates.connect()
     register_param_label("teacher_status", lambda code: TeacherStatus(code).label)

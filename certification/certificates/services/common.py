@@ -1,17 +1,18 @@
 """What every certificate service shares: locking a certificate, writing a change down,
-telling the school, and following what the school states."""
+and telling the school."""
 
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from certification.certificates.listing import school_is_publicly_listed
 from certification.certificates.models import Certificate, CertificateEvent, CertificateStatus, ReasonCategory
+from certification.due_process import objection_terms
 from compliance.models import SchoolMember
 from core.audit import record_event
 from core.extensions import db
 from core.mail import queue_mail
+from core.notifications import link_for, notify
 
 
 def locked(certificate: Certificate) -> Certificate:
@@ -43,8 +44,6 @@ _MESSAGES = {"suspended": "certificate_suspended", "revoked": "certificate_revok
 def notify_school(certificate: Certificate, subject, template: str, **context) -> int:
     """Queue an e-mail to everyone who manages the school, each in their own language; for a
     suspension, revocation or reinstatement also a message on the platform."""
-    from certification.sanctions.messages import objection_terms
-    from core.notifications import link_for, notify
 
     members = db.session.execute(select(SchoolMember).where(SchoolMember.school_id == certificate.school_id)
                                  .options(selectinload(SchoolMember.user))).scalars().all()
@@ -62,26 +61,3 @@ def notify_school(certificate: Certificate, subject, template: str, **context) -
                    certificate=certificate, school=certificate.school, **context)
         sent += 1
     return sent
-
-
-def _follow_approved_statement(change, **_extra) -> None:
-    """An admin approved a change to what the school states: its live certificates cover
-    what was approved (name, address, locations), in the same transaction."""
-    from certification.certificates.services.issuing import _scope
-
-    live = (CertificateStatus.active, CertificateStatus.suspended)
-    for certificate in db.session.execute(select(Certificate).where(
-            Certificate.school_id == change.school_id, Certificate.status.in_(live))).scalars():
-        certificate.scope = _scope(change.school)
-        record_event("certificate.scope_updated", certificate, details={
-            "number": certificate.number, "change_request_id": change.id, "locations": len(certificate.scope)})
-
-
-def connect_statement_changes() -> None:
-    """What a certified school states is reviewed: changes wait for an admin (compliance
-    keeps the requests; certification says which schools are certified and follows)."""
-    from compliance.services import changes
-
-    if school_is_publicly_listed not in changes.statement_guards:
-        changes.statement_guards.append(school_is_publicly_listed)
-    changes.statement_approved.connect(_follow_approved_statement)

@@ -23,6 +23,7 @@ from sqlalchemy.orm import joinedload
 
 from certification.certificates.credentials import verification_url
 from certification.certificates.dates import add_months, today
+from certification.certificates.drift import report_schools_without_active_teacher
 from certification.certificates.models import Certificate, CertificateStatus, ReasonCategory
 from certification.certificates.services.common import notify_school
 from certification.certificates.services.lifecycle import change_status
@@ -144,8 +145,6 @@ def run_daily(on: date | None = None) -> DailyReport:
                      joinedload(Certificate.revocation_list), joinedload(Certificate.suspension_list))
             .with_for_update(skip_locked=True, of=Certificate)).scalars().all()
         if not batch:
-            from certification.certificates.drift import report_schools_without_active_teacher
-
             report.without_active_teacher = [(school.id, school.name)
                                              for school in report_schools_without_active_teacher(on)]
             daily_run_finished.send(report)

@@ -13,11 +13,15 @@ from certification.teachers.errors import RegistryError
 from certification.teachers.models import CodeOfConductVersion, Teacher, TeacherStatus
 from certification.teachers.signals import registration_status_changed, teacher_changed
 from certification.teachers.status import RegistryRules, StatusReport, derive_status
+from compliance.errors import ComplianceError
+from compliance.filetypes import JPEG, PDF, PNG, detect
 from core.audit import record_event
 from core.extensions import db
 from core.i18n import lazy_text
 from core.mail import queue_mail
 from core.models import utcnow
+from core.storage import get_storage
+from standards.services import current_plan
 
 _AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_TEXT = 200
@@ -37,8 +41,6 @@ def current_code_version() -> CodeOfConductVersion | None:
 def current_rules() -> RegistryRules | None:
     """The quality plan's VOG and CPD rules and the code of conduct in force; None before
     the first plan is published. (An adapter over standards.services.current_plan().)"""
-    from standards.services import current_plan
-
     plan = current_plan()
     if plan is None:
         return None
@@ -101,9 +103,6 @@ def store_proof(upload: Upload | None, field: str) -> tuple[str | None, str | No
     """Store a PDF, JPEG or PNG (judged by its content) and return (sha256, file name)."""
     if upload is None or not upload.data:
         return None, None
-    from compliance.errors import ComplianceError
-    from compliance.filetypes import JPEG, PDF, PNG, detect
-    from core.storage import get_storage
 
     try:
         kind = detect(upload.data, upload.filename)

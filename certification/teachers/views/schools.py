@@ -5,19 +5,19 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from accounts.forms import EmptyForm
 from certification.teachers import permissions, services
 from certification.teachers.forms import InviteTeacherForm, LinkTeacherForm
 from certification.teachers.models import Employment
 from certification.teachers.services import Invitation, RegistryError
 from certification.teachers.views import bp, show_error
+from compliance.models import School
 from core.web import get_or_404
 
 INVITE = "nieuw"  # the page holds two forms with the same fields: the second one's ids get a prefix
 
 
 def _school(school_id, manage=True):
-    from compliance.models import School
-
     school = get_or_404(School, school_id)
     allowed = permissions.can_manage_school_teachers if manage else permissions.can_view_school_teachers
     if not allowed(current_user, school):
@@ -75,7 +75,6 @@ def invite_teacher(school_id):
 def end_employment(employment_id):
     employment = get_or_404(Employment, employment_id)
     school = _school(employment.school_id)
-    from accounts.forms import EmptyForm
 
     if EmptyForm().validate_on_submit():
         try:
@@ -88,8 +87,6 @@ def end_employment(employment_id):
 
 @bp.route("/docent/uitnodiging/<token>", methods=["GET", "POST"])
 def confirm_invitation(token):
-    from accounts.forms import EmptyForm
-
     try:
         teacher = services.teacher_from_token(token)
     except RegistryError as exc:
