@@ -29,13 +29,15 @@ import home
 import notifications
 import notifications.models
 import privacy
+import registry
+import registry.models
 import reporting
 import reporting.models
 import standards
 import standards.models
-from certification.fulltext import FullTextIndex
 from core.config import load_config
 from core.extensions import db, migrate
+from registry.search.fulltext import FullTextIndex
 
 # Every package, lowest floor first: core's extensions before anything uses them, and each
 # package's demo steps, commands and event receivers after those of the packages below it.
@@ -50,6 +52,7 @@ PACKAGES = (
     certification.certificates,
     certification.sanctions,
     certification.cases,
+    registry,
     privacy,
     reporting,
     guidance,
@@ -68,6 +71,7 @@ MODELS = (
     certification.certificates.models,
     certification.sanctions.models,
     certification.cases.models,
+    registry.models,
     reporting.models,
     guidance.models,
 )
@@ -110,7 +114,7 @@ def _render_migration_item(type_, obj, autogen_context):
 
 def _include_in_migrations(obj, name, type_, reflected, compare_to):
     """The registers' full-text indexes (FTS5 tables on SQLite, a generated column with a GIN
-    index on PostgreSQL) are made by `certification.fulltext`, not by Alembic's comparison."""
+    index on PostgreSQL) are made by `registry.search.fulltext`, not by Alembic's comparison."""
     table = getattr(getattr(obj, "table", None), "name", None)
     return not any(FullTextIndex(search_table).is_own(name, type_, table)
                    for search_table in ("teacher_search", "school_search"))

@@ -208,10 +208,10 @@ def certificates(random, school_rows, location_rows, plan, today) -> Register:
 def teachers(random, count, school_ids, school_cities, listed=frozenset()):
     """(teacher rows, employment rows, search rows); ids are assigned here (an empty table).
     A teacher's search document holds the cities of the `listed` (certified) schools only."""
-    from certification.teachers import search
     from certification.teachers.models import TeacherStatus
     from compliance.vocabulary import GENRES
     from core.models import utcnow
+    from registry.search import teachers as search
 
     now, today = utcnow(), common.today()
     surname_weights = list(accumulate(common.zipf_weights(len(common.SURNAMES), 1.0)))
@@ -260,22 +260,23 @@ def search_number(random):
 
 def fill(app, teacher_count: int, school_count: int, seed: int = 20260101, echo=print) -> dict:
     """Generate into the (fresh) database of `app`; returns timings per step."""
+    from certification.certificates.listing import listed_school_ids
     from certification.certificates.models import (
         Certificate,
         CertificateCounter,
         CertificateEvent,
         StatusList,
     )
-    from certification.certificates.registry import listed_school_ids
-    from certification.certificates.school_search import rebuild_index
     from certification.certificates.status_lists import FILL_LIMIT, refresh_lists
-    from certification.teachers import search
     from certification.teachers.bulk import bulk_insert
-    from certification.teachers.models import Employment, Teacher, TeacherSearch
+    from certification.teachers.models import Employment, Teacher
     from certification.teachers.services import publish_code_version
     from compliance.models import Assessment, Location, School
     from core.dates import today
     from core.extensions import db
+    from registry.models import TeacherSearch
+    from registry.search import teachers as search
+    from registry.search.schools import rebuild_index
     from standards.services import current_plan, publish_shipped_plans
 
     random, timings = common.rng(seed), {}

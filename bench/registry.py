@@ -160,9 +160,9 @@ def _request_times(client, paths: list[str], requests: int) -> list[float]:
 def latency(url: str, requests: int = 1500) -> dict:
     """Per-request latency in-process (no network), and the search queries' own share; the
     school search's per-request latency beside it."""
-    from certification.teachers import search
-    from certification.teachers.services import parse_search
     from core.extensions import db
+    from registry.search import teachers as search
+    from registry.teachers import parse_search
 
     app = common.make_app(url)
     mix = query_mix(app, 300, seed=11)

@@ -4,8 +4,8 @@ measured against in the same run."""
 
 from flask import jsonify
 
-from accounts.permissions import public
 from bench.common import make_app
+from core.web import public
 
 app = make_app()
 

@@ -18,7 +18,7 @@ from core.web import public
 FRAGMENTS = (
     "standards.openapi",
     "compliance.openapi",
-    "certification.teachers.openapi",
+    "registry.openapi",
     "certification.certificates.openapi",
     "reporting.openapi",
 )

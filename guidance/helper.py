@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 
-from certification.certificates.registry import SchoolQuery, registry_entry, search_schools
 from compliance.vocabulary import reporting_points
 from core.i18n import lazy_text
 from guidance.content import Contact
 from guidance.models import Audience
 from guidance.services import contacts as current_contacts
+from registry.schools import SchoolQuery, registry_entry, search_schools
 
 MAX_NAME = 100
 YES_NO = (("ja", _l("Ja")), ("nee", _l("Nee")))

@@ -7,7 +7,6 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from certification.certificates.registry import registry_entry
 from certification.certificates.services import find_certificate
 from core.forms import show_error
 from core.web import public, render_form
@@ -17,6 +16,7 @@ from guidance.errors import GuidanceError
 from guidance.forms import ContactForm, PageForm
 from guidance.models import Audience
 from guidance.permissions import can_edit_guidance
+from registry.schools import registry_entry
 
 bp = Blueprint("guidance", __name__)
 ABOUT_PAGES = ("contact", "privacy", "toegankelijkheid", "colofon")

@@ -26,8 +26,7 @@ from sqlalchemy import delete, select
 from accounts.models import User
 from accounts.services import check_password
 from certification.stored_files import delete_unreferenced
-from certification.teachers.models import Teacher, TeacherSearch, TeacherStatus
-from certification.teachers.search import reindex_teacher
+from certification.teachers.models import Teacher, TeacherStatus
 from compliance.models import MemberRole, School, SchoolInvitation, SchoolMember
 from core.audit import record_event
 from core.errors import DomainError
@@ -36,6 +35,8 @@ from core.i18n import lazy_text
 from core.models import OutboxMessage, utcnow
 from core.personal_data import ErasureRule, register, rules
 from notifications import Notification
+from registry.models import TeacherSearch
+from registry.search.teachers import reindex_teacher
 
 ERASED_NAME = "Verwijderde gebruiker"
 KEPT_STATUSES = (TeacherStatus.restricted, TeacherStatus.suspended, TeacherStatus.revoked)

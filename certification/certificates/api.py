@@ -1,17 +1,16 @@
-"""The public JSON API of certificates and the register of schools, the signed credential,
-the public keys (JWKS) and the status lists. Read-only and without authentication; errors
+"""The public JSON API of certificates, the signed credential, the public keys (JWKS) and
+the status lists (the register of schools' API is `registry.api`). Read-only and without authentication; errors
 are `{"error": message}` in the caller's language (`?lang=en`). Described in openapi.py."""
 
-from flask import Blueprint, Response, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, jsonify, request
 from flask_babel import gettext as _
 
-from accounts.permissions import public
-from certification.certificates import registry, signing, status_lists
+from certification.certificates import signing, status_lists
 from certification.certificates.credentials import MEDIA_TYPE, credential_jwt, verify_credential
-from certification.certificates.errors import CertificateError
 from certification.certificates.services import find_certificate
 from core.extensions import csrf
 from core.http_cache import cacheable
+from core.web import public
 
 bp = Blueprint("certificates_api", __name__)
 MAX_CREDENTIAL_BYTES = 64 * 1024
@@ -75,37 +74,6 @@ def _presented() -> str:
 @csrf.exempt  # a public check that changes nothing, called by other people's software
 def verify():
     return jsonify(verify_credential(_presented()).as_json())
-
-
-def _school_json(entry, url_prefix: str) -> dict:
-    school, certificate = entry.school, entry.certificate
-    advisor = None
-    if school.has_advisor:
-        advisor = {"name": school.advisor_name, "email": school.advisor_email, "phone": school.advisor_phone}
-    return {
-        "id": school.id,
-        "name": school.name,
-        "city": school.city,
-        "genres": list(school.genres or []),
-        "certificate": {"number": certificate.number, "status": entry.status.value,
-                        "valid_until": certificate.valid_until.isoformat()} if certificate else None,
-        "confidential_advisor": advisor,
-        "url": f"{url_prefix}{school.id}",
-    }
-
-
-@bp.get("/api/v1/registry/schools")
-@public
-@cacheable("PUBLIC_CACHE_SECONDS")
-def registry_schools():
-    try:
-        query = registry.parse_query(request.args, strict=True)
-    except CertificateError as exc:
-        return _error(exc.message, 400, exc.field)
-    page = registry.search_schools(query, with_cities=False)
-    prefix = current_app.config["BASE_URL"] + url_for("certification.school", school_id=0)[:-1]
-    return jsonify(items=[_school_json(entry, prefix) for entry in page.entries], total=page.total,
-                   page=query.page, per_page=query.per_page)
 
 
 @bp.get("/.well-known/jwks.json")

@@ -3,6 +3,10 @@
 import click
 from flask.cli import AppGroup
 
+from certification.certificates.services import run_daily
+from certification.certificates.signing import KeysFromEnvironment, generate_key, key_folder
+from core.checkpoints import create_checkpoint
+
 certificates_cli = AppGroup("certificates", help="School certificates: daily job, signing keys.")
 
 
@@ -13,9 +17,6 @@ def daily():
     grace period; list certified schools teaching minors without an active teacher of minors
     (and tell the admins); merge the school register's search index. Run once a day from cron; safe to
     run on several nodes at once."""
-    from certification.certificates.services import run_daily
-    from core.checkpoints import create_checkpoint
-
     report = run_daily()
     click.echo(f"Certificates: {report}.")
     for school_id, name in report.without_active_teacher:
@@ -27,8 +28,6 @@ def daily():
 @certificates_cli.command("rotate-key")
 def rotate_key():
     """Make a new signing key; the old ones stay in the JWKS so that what they signed still verifies."""
-    from certification.certificates.signing import KeysFromEnvironment, generate_key, key_folder
-
     try:
         key = generate_key()
     except KeysFromEnvironment as error:

@@ -19,10 +19,9 @@ or suspended since.
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from flask import current_app
-
 from certification.certificates import signing, status_lists
 from certification.certificates.models import Certificate, CertificateStatus, StatusPurpose
+from certification.certificates.signing import base_url, issuer
 from core.dates import end_of, iso_z, start_of
 from core.models import utcnow
 
@@ -31,17 +30,8 @@ CREDENTIAL_TYPE = "OpenBadgeCredential"
 MEDIA_TYPE = "application/jwt"
 
 
-def base_url() -> str:
-    return current_app.config["BASE_URL"]
-
-
 def verification_url(number: str) -> str:
     return f"{base_url()}/verify/{number}"
-
-
-def issuer() -> dict:
-    return {"id": base_url(), "type": ["Profile"], "name": current_app.config["CERTIFICATE_ISSUER_NAME"],
-            "url": base_url()}
 
 
 def _status_entry(certificate: Certificate, purpose: StatusPurpose) -> dict:

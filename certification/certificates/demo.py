@@ -22,8 +22,12 @@ import compliance.demo  # noqa: F401  (its demo step must run before ours)
 from accounts.services import find_user
 from certification.certificates import services
 from certification.certificates.models import Certificate, CertificateStatus, PendingRevocation, ReasonCategory
+from certification.teachers import services as registry
+from certification.teachers.demo import _complete
+from certification.teachers.models import Teacher
 from compliance import services as compliance
 from compliance.models import AssessmentStatus, School
+from compliance.review.models import ReviewVerdict
 from core.audit import record_event
 from core.cli import first_start_steps
 from core.dates import add_months, today
@@ -49,10 +53,6 @@ LONE_TEACHER = ("Joris", "Smit", "joris.smit@demo.dansveilig.nl")
 
 def _lone_teacher(admin):
     """The only teacher of Dansstudio Pas de Deux: active when the school was certified."""
-    from certification.teachers import services as registry
-    from certification.teachers.demo import _complete
-    from certification.teachers.models import Teacher
-
     first, last, email = LONE_TEACHER
     teacher = Teacher(registration_number=registry.new_registration_number(), first_name=first, last_name=last,
                       email=email, genres=["ballet"])
@@ -67,8 +67,6 @@ def _lone_teacher(admin):
 def _lapse(teacher, admin) -> None:
     """Since the certificate, his VOG ran past the plan's renewal period: the registration
     lapses, the school's managers are told and the certificate's admin page flags it."""
-    from certification.teachers import services as registry
-
     rules = registry.current_rules()
     for vog in teacher.vog_records:
         vog.issued_on = add_months(today(), -rules.vog.renew_every_months) - timedelta(days=10)
@@ -95,8 +93,6 @@ def _school(kvk, name, city, school_type, genres, owner) -> School:
 
 def link_teacher_of_minors(school, admin, teacher=None) -> None:
     """The gates before a certificate: a school teaching minors has an active teacher of minors."""
-    from certification.teachers import services as registry
-
     teacher = teacher or registry.find_teacher_by_email(ACTIVE_TEACHER)
     if teacher is not None:
         registry.link_teacher(school, teacher.registration_number, "Docent", True,
@@ -106,8 +102,6 @@ def link_teacher_of_minors(school, admin, teacher=None) -> None:
 def approved_assessment(school, owner, admin):
     """A started assessment with the verdicts the review workflow would have recorded, approved
     (the demo skips the review workflow here)."""
-    from compliance.review.models import ReviewVerdict
-
     assessment = compliance.start_assessment(school, by=owner)
     for answer in assessment.answers:
         db.session.add(ReviewVerdict(assessment_id=assessment.id, criterion_id=answer.criterion_id, verdict="meets",

@@ -19,6 +19,9 @@ from sqlalchemy import exists, or_, select
 from accounts.models import Role, User, UserRole
 from certification.certificates.models import Certificate, CertificateStatus
 from certification.teachers.models import Employment, Teacher, TeacherStatus
+from certification.teachers.services import teachers_for_school
+from certification.teachers.signals import registration_status_changed
+from compliance.gates import unmet_profile_gates
 from compliance.models import School, SchoolMember
 from core.audit import record_event
 from core.dates import today
@@ -45,8 +48,6 @@ def on_registration_status_changed(teacher: Teacher, old=None, new=None, **_extr
 
 
 def connect() -> None:
-    from certification.teachers.signals import registration_status_changed
-
     registration_status_changed.connect(on_registration_status_changed)
 
 
@@ -96,8 +97,5 @@ class GatesToday:
 def gates_today(certificate: Certificate) -> GatesToday:
     """The gates before a certificate as the certified school stands today, by the rules of
     the plan the certificate was issued under: advisor, locations with rooms, teachers."""
-    from certification.teachers.services import teachers_for_school
-    from compliance.gates import unmet_profile_gates
-
     return GatesToday(unmet_profile_gates(certificate.school, certificate.plan),
                       teachers_for_school(certificate.school))

@@ -17,7 +17,6 @@ from datetime import date, datetime, timedelta
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Date,
     Enum,
     ForeignKey,
@@ -33,7 +32,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.models import User
 from certification.certificates.errors import InvalidCertificateTransition
-from certification.fulltext import FullTextIndex
 from compliance.models import Assessment, School
 from core.dates import today
 from core.extensions import db
@@ -294,25 +292,3 @@ class PendingRevocation(db.Model):
     @property
     def is_open(self) -> bool:
         return self.decided_at is None
-
-
-class SchoolSearch(db.Model):
-    """One row per school in the public register (a school that has had a certificate): its
-    newest certificate, the normalised words the search matches (name, certificate number,
-    cities of the school and its locations, genres, and markers `xc<city>` and `xg<genre>`
-    for the filters), and a key in the register's order (by name). Kept current by
-    `school_search`; SCHOOL_SEARCH_INDEX adds the full-text index."""
-
-    __tablename__ = "school_search"
-
-    school_id: Mapped[int] = mapped_column(ForeignKey("school.id", ondelete="CASCADE"), primary_key=True)
-    certificate_id: Mapped[int] = mapped_column(ForeignKey("certificate.id", ondelete="CASCADE"))
-    sort_name: Mapped[str] = mapped_column(Text)
-    sort_key: Mapped[int] = mapped_column(BigInteger, unique=True)
-    document: Mapped[str] = mapped_column(Text)
-
-    __table_args__ = (Index("ix_school_search_order", "sort_name", "school_id"),)
-
-
-SCHOOL_SEARCH_INDEX = FullTextIndex("school_search")
-SCHOOL_SEARCH_INDEX.attach(SchoolSearch.__table__)

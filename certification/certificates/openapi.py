@@ -1,10 +1,8 @@
 """The certificates' public API in OpenAPI 3.1, merged into /api/v1/openapi.json by
-core.openapi: certificate lookup, the signed credential, verification, the register of
-schools, the JWKS and the status lists."""
+core.openapi: certificate lookup, the signed credential, verification, the JWKS and the
+status lists (the register of schools is in `registry.openapi`)."""
 
 from certification.certificates.models import CertificateStatus
-from certification.certificates.registry import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH
-from compliance.vocabulary import GENRES
 
 _STATUSES = [status.value for status in CertificateStatus]
 _NUMBER = {"type": "string", "pattern": "^DV-[0-9]{4}-[0-9]{5}$", "example": "DV-2026-00001"}
@@ -57,27 +55,6 @@ SCHEMAS = {
             "status_list": {"type": ["boolean", "null"],
                             "description": "Neither revoked nor suspended in our status lists; null when not "
                                            "checked (bad signature)."}}}}},
-    "RegistrySchool": {"type": "object", "required": ["id", "name", "city", "genres", "certificate",
-                                                      "confidential_advisor", "url"], "properties": {
-        "id": {"type": "integer"},
-        "name": {"type": "string"},
-        "city": {"type": "string"},
-        "genres": {"type": "array", "items": {"type": "string", "enum": list(GENRES)}},
-        "certificate": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["number", "status", "valid_until"],
-                                                     "properties": {"number": _NUMBER,
-                                                                    "status": {"type": "string", "enum": _STATUSES},
-                                                                    "valid_until": _DATE}}]},
-        "confidential_advisor": {"oneOf": [{"type": "null"}, {
-            "type": "object", "required": ["name", "email", "phone"],
-            "description": "The school's confidential advisor (vertrouwenspersoon): who to talk to in confidence.",
-            "properties": {"name": {"type": "string"}, "email": {"type": ["string", "null"]},
-                           "phone": {"type": ["string", "null"]}}}]},
-        "url": {"type": "string", "format": "uri", "description": "The school's public page."}}},
-    "RegistrySchoolPage": {"type": "object", "required": ["items", "total", "page", "per_page"], "properties": {
-        "items": {"type": "array", "items": {"$ref": "#/components/schemas/RegistrySchool"}},
-        "total": {"type": "integer", "minimum": 0},
-        "page": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
-        "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE}}},
     "JWKS": {"type": "object", "required": ["keys"], "properties": {"keys": {"type": "array", "items": {
         "type": "object", "required": ["kty", "crv", "x", "y", "kid", "alg", "use"], "properties": {
             "kty": {"const": "EC"}, "crv": {"const": "P-256"}, "x": {"type": "string"}, "y": {"type": "string"},
@@ -112,24 +89,6 @@ PATHS = {
                       "405": {"description": "Only POST verifies; the `Allow` header says so.",
                               "headers": {"Allow": {"schema": {"type": "string"}}}},
                       "413": _error("The body is larger than the upload limit.")}}},
-    "/api/v1/registry/schools": {"get": {
-        "summary": "Search the register of certified schools", "tags": ["registry"],
-        "description": "Schools that hold or held a certificate, in name order, with the status of their newest "
-                       "certificate (a revoked school shows as revoked). Each word of q matches the beginning of a "
-                       "word in the name, a city of the school or its locations, a genre name or the certificate "
-                       "number (DV-2026-00012, DV202600012 or 00012); accents and capitals do not matter.",
-        "parameters": [
-            {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH}},
-            {"name": "city", "in": "query", "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
-             "description": "A city of the school or one of its locations (whole name, any case)."},
-            {"name": "genre", "in": "query", "schema": {"type": "string", "enum": list(GENRES)}},
-            {"name": "page", "in": "query",
-             "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}},
-            {"name": "per_page", "in": "query",
-             "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": DEFAULT_PER_PAGE}},
-            _LANG],
-        "responses": {"200": _json("RegistrySchoolPage", "One page of schools."),
-                      "400": _error("A parameter is wrong or unknown; `parameter` names it.")}}},
     "/.well-known/jwks.json": {"get": {
         "summary": "The public keys that sign credentials", "tags": ["certificates"],
         "description": "Every key that signed a credential still in use; keep a copy to verify offline.",

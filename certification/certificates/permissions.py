@@ -8,6 +8,7 @@
 """
 
 from accounts.permissions import is_admin
+from compliance.permissions import can_view_school
 
 
 def can_manage_certificates(user) -> bool:
@@ -20,8 +21,6 @@ def can_confirm_revocation(user, pending) -> bool:
 
 
 def can_view_school_certificates(user, school) -> bool:
-    from compliance.permissions import can_view_school
-
     return can_view_school(user, school)
 
 

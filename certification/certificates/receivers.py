@@ -1,8 +1,7 @@
 """The certificates' reactions to compliance's events (compliance.signals)."""
 
-from certification import registry_hooks
 from certification.certificates.services import issue_certificate
-from compliance.signals import recommendation_approved, school_changed
+from compliance.signals import recommendation_approved
 
 
 def issue_for_approved(assessment, *, by, conditions):
@@ -13,4 +12,3 @@ def issue_for_approved(assessment, *, by, conditions):
 
 def connect() -> None:
     recommendation_approved.connect(issue_for_approved)
-    school_changed.connect(registry_hooks.school_changed)  # the public registers follow the school

@@ -9,16 +9,21 @@ the reviewers' verdicts stay (they are the certificate's history); the files and
 go, each with an audit event. Registered with `core.retention` by `init_app`.
 """
 
+import time
 from datetime import date
 
 from sqlalchemy import delete, select
 
 from certification.certificates.models import Certificate, CertificateStatus
+from certification.certificates.signing import key_folder
+from certification.stored_files import delete_unreferenced
 from compliance.models import Answer, AnswerEvidence, Evidence
+from compliance.review.models import CorrectiveAction
 from core.audit import record_event
 from core.dates import add_months
 from core.extensions import db
 from core.retention import RetentionRule, register
+from core.storage import TEMP_FILE_MAX_AGE
 
 ENDED = (CertificateStatus.expired, CertificateStatus.revoked)
 CHUNK = 500
@@ -34,8 +39,6 @@ def _ran_out(on: date) -> dict[int, Certificate]:
 
 def _linked_assessments(evidence_ids: list[int]) -> dict[int, set[int]]:
     """{evidence_id: the assessments it supports} (answers and corrective actions)."""
-    from compliance.review.models import CorrectiveAction
-
     linked: dict[int, set[int]] = {evidence_id: set() for evidence_id in evidence_ids}
     for start in range(0, len(evidence_ids), CHUNK):
         part = evidence_ids[start:start + CHUNK]
@@ -52,8 +55,6 @@ def _linked_assessments(evidence_ids: list[int]) -> dict[int, set[int]]:
 
 def purge_evidence(on: date) -> int:
     """Delete the evidence whose retention ran out on day `on`; returns how many files."""
-    from certification.stored_files import delete_unreferenced
-
     ran_out = _ran_out(on)
     if not ran_out:
         return 0
@@ -81,11 +82,6 @@ def purge_evidence(on: date) -> int:
 
 def sweep_key_temp_files(on: date) -> int:
     """A crash while a key was written leaves `.tmp-*` (private key material) in the key folder."""
-    import time
-
-    from certification.certificates.signing import key_folder
-    from core.storage import TEMP_FILE_MAX_AGE
-
     cutoff, removed = time.time() - TEMP_FILE_MAX_AGE, 0
     for path in key_folder().glob(".tmp-*"):
         try:

@@ -25,8 +25,12 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 from flask import current_app
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 
+from certification.certificates.models import Certificate
 from core.config import ConfigError
+from core.extensions import db
 
 ALGORITHM = "ES256"
 _CURRENT = "current"
@@ -179,12 +183,6 @@ def missing_keys_message(app, certificates: int) -> str:
 
 def _signed_certificates() -> int:
     """How many certificates exist (0 when the table does not exist yet, before migrations)."""
-    from sqlalchemy import func, select
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from certification.certificates.models import Certificate
-    from core.extensions import db
-
     try:
         with db.engine.connect() as connection:
             return connection.execute(select(func.count()).select_from(Certificate.__table__)).scalar_one()
@@ -263,3 +261,13 @@ def verify(token: str) -> tuple[dict, dict]:
     if not isinstance(payload, dict):
         raise SignatureError("payload is not an object")
     return header, payload
+
+
+def base_url() -> str:
+    return current_app.config["BASE_URL"]
+
+
+def issuer() -> dict:
+    """Who signs credentials and status lists (the `issuer` of both)."""
+    return {"id": base_url(), "type": ["Profile"], "name": current_app.config["CERTIFICATE_ISSUER_NAME"],
+            "url": base_url()}

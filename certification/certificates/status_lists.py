@@ -12,9 +12,12 @@ import secrets
 
 from flask import current_app
 from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from certification.certificates.models import Certificate, CertificateStatus, StatusList, StatusPurpose
-from certification.certificates.signing import b64url, b64url_decode, sign
+from certification.certificates.signing import b64url, b64url_decode, issuer, sign
+from core.dates import iso_z
 from core.extensions import db
 from core.models import utcnow
 
@@ -59,10 +62,7 @@ def list_id_from_url(url) -> str | None:
 
 def _insert_ignoring_conflict(values: dict) -> None:
     dialect = db.session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
     db.session.execute(insert(StatusList).values(**values).on_conflict_do_nothing(index_elements=["list_id"]))
 
 
@@ -124,8 +124,6 @@ def refresh_lists(certificate: Certificate) -> None:
 
 
 def status_list_payload(status_list: StatusList) -> dict:
-    from certification.certificates.credentials import issuer
-    from core.dates import iso_z
 
     url = status_list_url(status_list.list_id)
     return {

@@ -36,8 +36,8 @@ def _admin_certificate_or_404(number: str):
 def certificate_page(certificate, status: int = 200, failed=None, **forms):
     """The admin's page of a certificate; `failed` = (what, id, form) re-shows one form of the
     history's list (an objection, a decision on it) with its errors."""
-    from certification.sanctions.forms import form_makers
-    from certification.sanctions.objections import certificate_objections
+    from certification.sanctions.forms import form_makers  # noqa: PLC0415  (upward: sanctions' part of the page)
+    from certification.sanctions.objections import certificate_objections  # noqa: PLC0415  (upward, as above)
 
     forms = {"suspend_form": SuspendForm(prefix="suspend", formdata=None),
              "reinstate_form": ReinstateForm(prefix="reinstate", formdata=None),

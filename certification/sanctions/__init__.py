@@ -11,7 +11,7 @@ def init_app(app) -> None:
     app.config.setdefault("OBJECTION_ADDRESS", os.environ.get("OBJECTION_ADDRESS", "bezwaar@dansveilig.nl"))
     app.config.setdefault("OBJECTION_WEEKS", int(os.environ.get("OBJECTION_WEEKS", "6")))
 
-    import certification.sanctions.messages  # noqa: F401  (the texts of the messages)
-    from certification.sanctions.views import bp
+    import certification.sanctions.messages  # noqa: F401, PLC0415  (init_app; the texts of the messages)
+    from certification.sanctions.views import bp  # noqa: PLC0415  (init_app: loaded when the app is built)
 
     app.register_blueprint(bp)

@@ -1,7 +1,6 @@
 """What the people on the other side of a decision are told: the texts of their in-app
-messages (added to notifications' list) and how to object."""
+messages (added to notifications' list); how to object is `certification.due_process`."""
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from notifications import TEXTS
@@ -18,9 +17,3 @@ TEXTS.update({
     "case_reported": _l("%(school)s meldt de alliantie een ernstige zaak over een geregistreerde docent."),
 })
 
-
-def objection_terms() -> dict:
-    """How to object: where to, and within how many weeks (the Dutch Awb term is six)."""
-    config = current_app.config
-    return {"address": config.get("OBJECTION_ADDRESS", "bezwaar@dansveilig.nl"),
-            "weeks": int(config.get("OBJECTION_WEEKS", 6))}

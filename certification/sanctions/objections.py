@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from certification.certificates.models import CertificateEvent, CertificateStatus
 from certification.certificates.services.common import notify_school
+from certification.due_process import objection_terms
 from certification.sanctions.errors import SanctionError
-from certification.sanctions.messages import objection_terms
 from certification.sanctions.models import Objection, ObjectionOutcome, TeacherSanction
 from certification.sanctions.services import clean_note, require_admin
 from core.audit import record_event

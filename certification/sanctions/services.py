@@ -21,8 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from accounts.permissions import is_admin
+from certification.due_process import objection_terms
 from certification.sanctions.errors import SanctionError
-from certification.sanctions.messages import objection_terms
 from certification.sanctions.models import SanctionState, TeacherSanction
 from certification.teachers.models import Sanction, Teacher
 from certification.teachers.sanction_kinds import Restriction, SanctionReason

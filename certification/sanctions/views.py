@@ -10,10 +10,13 @@ from accounts.forms import EmptyForm
 from accounts.models import Role
 from accounts.permissions import roles_required
 from certification.certificates.models import CertificateEvent
+from certification.certificates.views import certificate_page
 from certification.sanctions import objections, services
 from certification.sanctions.errors import SanctionError
 from certification.sanctions.forms import ObjectionDecisionForm, ObjectionForm
 from certification.sanctions.models import Objection, TeacherSanction
+from certification.teachers.services import teacher_with_records
+from certification.teachers.views.admin import admin_teacher_page
 from core.forms import show_error
 from core.web import get_or_404
 
@@ -21,15 +24,10 @@ bp = Blueprint("sanctions", __name__)
 
 
 def _teacher_page(sanction, failed=None):
-    from certification.teachers.services import teacher_with_records
-    from certification.teachers.views.admin import admin_teacher_page
-
     return admin_teacher_page(teacher_with_records(sanction.teacher_id) or abort(404), 400, failed=failed)
 
 
 def _certificate_page(certificate, failed=None):
-    from certification.certificates.views import certificate_page
-
     return certificate_page(certificate, 400, failed=failed)
 
 

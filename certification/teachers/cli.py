@@ -7,7 +7,11 @@ from pathlib import Path
 import click
 from flask.cli import AppGroup
 
+from accounts.services import find_user
 from certification.teachers.errors import RegistryError
+from certification.teachers.importer import export_registry, import_file
+from certification.teachers.services import run_daily
+from core.checkpoints import create_checkpoint
 
 registry_cli = AppGroup("registry", help="The teacher registry: daily job, import, export.")
 
@@ -16,12 +20,9 @@ registry_cli = AppGroup("registry", help="The teacher registry: daily job, impor
 def daily():
     """Lapse registrations whose VOG or CPD cycle ran out, end finished suspensions, warn
     teachers 60 days ahead, and merge the search index. Safe to run on several nodes at once."""
-    from certification.teachers.services import run_daily
-
     report = run_daily()
     click.echo(f"Statuses changed: {report.changed}; VOG warnings: {report.vog_warnings}; "
                f"CPD warnings: {report.cpd_warnings}.")
-    from core.checkpoints import create_checkpoint
 
     entry = create_checkpoint()  # the daily jobs pin the audit log's end too
     click.echo(f"Audit checkpoint: {entry['rows']} events.")
@@ -36,9 +37,6 @@ def daily():
               help="Where to write the row-by-row problem report (CSV) if there are problems.")
 def import_command(file, kind, dry_run, by_email, report_path):
     """Import teachers or CPD records from CSV or XLSX; nothing is written unless every row is valid."""
-    from accounts.services import find_user
-    from certification.teachers.importer import import_file
-
     by = find_user(by_email) if by_email else None
     if by_email and by is None:
         raise click.ClickException(f"No account with e-mail address {by_email}.")
@@ -78,8 +76,6 @@ def import_command(file, kind, dry_run, by_email, report_path):
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def export_command(file):
     """Export the public registry as CSV or XLSX (by the file's extension)."""
-    from certification.teachers.importer import export_registry
-
     fmt = file.suffix.lower().lstrip(".")
     if fmt not in ("csv", "xlsx"):
         raise click.ClickException("Name a .csv or .xlsx file.")

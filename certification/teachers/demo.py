@@ -26,11 +26,13 @@ from certification.teachers.models import (
     VogRecord,
 )
 from certification.teachers.sanction_kinds import SanctionReason
+from compliance.models import School
 from core.audit import record_event
 from core.dates import add_months
 from core.demo import demo_step
 from core.extensions import db
 from core.models import utcnow
+from standards.services import current_plan, publish_shipped_plans
 
 TEACHER_LOGIN = "docent@demo.dansveilig.nl"
 ADMIN_LOGIN = "admin@demo.dansveilig.nl"
@@ -97,7 +99,6 @@ def demo_teachers():
     admin = find_user(ADMIN_LOGIN)
     if admin is None or db.session.execute(select(Teacher.id).limit(1)).first() is not None:
         return
-    from standards.services import current_plan, publish_shipped_plans
 
     if current_plan() is None:
         publish_shipped_plans()
@@ -144,8 +145,7 @@ def _demo_revocation(teacher) -> TeacherSanction:
 def _demo_case(admin) -> None:
     """The demo school tells the alliance about a serious report on a teacher; the alliance
     takes a temporary measure and has not told the teacher yet."""
-    from certification.cases.services import report_case, take_measure
-    from compliance.models import School
+    from certification.cases.services import report_case, take_measure  # noqa: PLC0415  (upward: the demo's case)
 
     school = db.session.execute(select(School).where(School.kvk_number == DEMO_SCHOOL_KVK)).scalar_one_or_none()
     owner, teacher = find_user(SCHOOL_OWNER_LOGIN), services.find_teacher_by_email("noor.visser@demo.dansveilig.nl")
@@ -166,8 +166,6 @@ LAPSED_LOGIN = "lotte.vandenberg@demo.dansveilig.nl"
 
 
 def _school(kvk):
-    from compliance.models import School
-
     return db.session.execute(select(School).where(School.kvk_number == kvk)).scalar_one_or_none()
 
 

@@ -18,14 +18,13 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length, Numbe
 
 from accounts.forms import MultiCheckboxField
 from certification.teachers.models import QualificationKind
+from compliance.vocabulary import GENRES
 from core.i18n import lazy_text
 from core.spreadsheets import NoFormula
 from standards.vocabulary import CPD_CATEGORIES, localized
 
 
 def _genre_choices():
-    from compliance.vocabulary import GENRES
-
     return [(code, localized(label)) for code, label in GENRES.items()]
 
 

@@ -5,7 +5,8 @@ teacher's registration is active. Answers `compliance.gates.profile_gates_reques
 from flask_babel import lazy_gettext as _l
 
 from certification.teachers.models import TeacherStatus
-from compliance.gates import Gate
+from certification.teachers.services.employment import teachers_for_school
+from compliance.gates import Gate, profile_gates_requested
 from core.i18n import lazy_text
 
 
@@ -14,7 +15,6 @@ def teacher_gates(school, plan=None, preconditions=None, **_extra) -> list[Gate]
         return []
     if not school.teaches_minors:
         return []
-    from certification.teachers.services.employment import teachers_for_school
 
     rows = [row for row in teachers_for_school(school) if row.employment.works_with_minors]
     link = {"school_id": school.id}
@@ -29,6 +29,4 @@ def teacher_gates(school, plan=None, preconditions=None, **_extra) -> list[Gate]
 
 
 def connect() -> None:
-    from compliance.gates import profile_gates_requested
-
     profile_gates_requested.connect(teacher_gates)

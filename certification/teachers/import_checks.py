@@ -141,7 +141,7 @@ def _lookup(column, values, *extra):
 
 @lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
-    from certification.teachers.search import fold
+    from core.text import fold
 
     return fold(text).strip()
 

@@ -7,6 +7,8 @@ row is valid; a valid file is written in one transaction. Rows match existing te
 registration number or e-mail address, so importing the same file twice adds nothing.
 """
 
+import csv
+import hashlib
 import io
 import warnings
 from dataclasses import dataclass, field
@@ -14,13 +16,19 @@ from dataclasses import dataclass, field
 from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from certification.teachers import import_checks as checks
 from certification.teachers.errors import RegistryError
 from certification.teachers.import_checks import Problem
+from certification.teachers.models import PUBLIC_STATUSES, Employment, Teacher
+from certification.teachers.services.public import public_entry
 from core.audit import record_event
 from core.extensions import db
 from core.i18n import lazy_text
+from core.spreadsheets import neutralise
+from core.storage import StorageError, get_storage
 
 MAX_ROWS = 200_000
 MAX_PROBLEMS = 10_000
@@ -42,10 +50,6 @@ class ImportReport:
         return not self.problems
 
     def as_csv(self) -> bytes:
-        import csv
-
-        from core.spreadsheets import neutralise
-
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow([_("rij"), _("kolom"), _("probleem")])
@@ -56,7 +60,7 @@ class ImportReport:
 
 def read_table(data: bytes, filename: str = ""):
     """A DataFrame of strings from CSV (UTF-8, `,` or `;`) or XLSX (judged by content)."""
-    import pandas as pd
+    import pandas as pd  # noqa: PLC0415  (heavy: only an import or export loads it)
 
     if not data:
         raise RegistryError(_l("Het bestand is leeg."), field="file")
@@ -93,8 +97,6 @@ def read_table(data: bytes, filename: str = ""):
 
 def import_file(data: bytes, filename: str, kind: str, dry_run: bool = False, by=None, progress=None) -> ImportReport:
     """Check every row; write the whole file in one transaction only when all are valid."""
-    import hashlib
-
     if kind not in checks.KINDS:
         raise RegistryError(_l("Kies wat er in het bestand staat: docenten of bijscholing."), field="kind")
     frame = read_table(data, filename)
@@ -124,14 +126,10 @@ def import_file(data: bytes, filename: str, kind: str, dry_run: bool = False, by
 
 
 def store_report(report: ImportReport) -> str:
-    from core.storage import get_storage
-
     return get_storage(current_app).put(report.as_csv())
 
 
 def load_report(sha: str) -> bytes | None:
-    from core.storage import StorageError, get_storage
-
     try:
         with get_storage(current_app).open(sha) as handle:
             data = handle.read()
@@ -149,12 +147,6 @@ EXPORT_COLUMNS = ("registration_number", "name", "status", "until", "restriction
 def public_rows(batch: int = 1000):
     """Every public registry entry as a plain dict, built by public_entry() (the one rule
     for what is public), in batches so memory stays flat."""
-    from sqlalchemy import select
-    from sqlalchemy.orm import selectinload
-
-    from certification.teachers.models import PUBLIC_STATUSES, Employment, Teacher
-    from certification.teachers.services.public import public_entry
-
     last_id = 0
     while True:
         teachers = db.session.execute(
@@ -180,9 +172,8 @@ def public_rows(batch: int = 1000):
 
 def export_registry(fmt: str) -> tuple[str, str, bytes]:
     """(filename, mimetype, bytes) of the public registry as CSV or XLSX."""
-    import pandas as pd
+    import pandas as pd  # noqa: PLC0415  (heavy: only an import or export loads it)
 
-    from core.spreadsheets import neutralise
 
     frame = pd.DataFrame(list(public_rows()), columns=list(EXPORT_COLUMNS)).map(neutralise)
     buffer = io.BytesIO()

@@ -3,7 +3,8 @@
 A Teacher's `status` is never typed in: `status.derive_status()` works it out from the
 qualifications, VOG checks, code-of-conduct signatures, CPD points and an admin's
 sanction, and the services store the outcome here so that the public search can filter on
-it with an index. `TeacherSearch` is the search index's own table (see `search.py`).
+it with an index. The public registry's
+search table lives in `registry.models`.
 """
 
 import enum
@@ -12,7 +13,6 @@ from datetime import date, datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Boolean,
     Date,
     ForeignKey,
@@ -26,7 +26,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 import compliance.models  # noqa: F401  (the school table, for Employment's foreign key)
 from accounts.models import User
-from certification.fulltext import FullTextIndex
 from certification.teachers.sanction_kinds import Restriction, SanctionReason
 from compliance.models import School
 from core.extensions import db
@@ -362,22 +361,3 @@ class Employment(db.Model):
 
     def is_current(self, today: date) -> bool:
         return self.since <= today and (self.until is None or today < self.until)
-
-
-class TeacherSearch(db.Model):
-    """One row per teacher in the public registry: the normalised words the search matches
-    (names, number, cities of listed schools, genres, status), under a key that sorts by
-    name. `search.create_search_index()` adds the full-text index (FTS5 on SQLite, a GIN
-    tsvector index on PostgreSQL) whenever this table is created."""
-
-    __tablename__ = "teacher_search"
-
-    teacher_id: Mapped[int] = mapped_column(ForeignKey("teacher.id", ondelete="CASCADE"), primary_key=True)
-    sort_key: Mapped[int] = mapped_column(BigInteger, unique=True)
-    document: Mapped[str] = mapped_column(Text)
-
-
-# The full-text index: on PostgreSQL part of the metadata (so migrations know it); on SQLite
-# an FTS5 table made whenever this table is created.
-TEACHER_SEARCH_INDEX = FullTextIndex("teacher_search")
-TEACHER_SEARCH_INDEX.attach(TeacherSearch.__table__)

@@ -74,7 +74,7 @@ def parse_number(text: str | None) -> str:
 def fresh_numbers(count: int, taken: set[str], seed: int | None = None) -> list[str]:
     """`count` new numbers not in `taken` (which grows), for a bulk import: drawn and
     check-digited with numpy, since one at a time costs seconds at 100,000 rows."""
-    import numpy as np
+    import numpy as np  # noqa: PLC0415  (heavy: only bulk numbering loads it)
 
     rng = np.random.default_rng(seed if seed is not None else secrets.randbits(64))
     table = np.array(_DAMM, dtype=np.int8)

@@ -11,6 +11,7 @@
 
 from accounts.models import Role
 from accounts.permissions import has_role, is_admin
+from compliance.permissions import can_edit_school, can_view_school
 
 
 def can_keep_registration(user) -> bool:
@@ -22,14 +23,10 @@ def can_manage_registry(user) -> bool:
 
 
 def can_manage_school_teachers(user, school) -> bool:
-    from compliance.permissions import can_edit_school
-
     return can_edit_school(user, school)
 
 
 def can_view_school_teachers(user, school) -> bool:
-    from compliance.permissions import can_view_school
-
     return can_view_school(user, school)
 
 

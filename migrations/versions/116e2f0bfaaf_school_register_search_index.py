@@ -3,7 +3,7 @@
 The school register searches a full-text index (FTS5 on SQLite, a GIN tsvector index on
 PostgreSQL), built here from the certificates already issued. On PostgreSQL the teacher
 registry's index moves from an expression index to a generated column of word prefixes (see
-certification.fulltext), as the school register's does.
+registry.search.fulltext), as the school register's does.
 
 Revision ID: 116e2f0bfaaf
 Revises: abe6d94586d8
@@ -38,8 +38,8 @@ def upgrade():
         batch_op.create_index('ix_school_search_order', ['sort_name', 'school_id'], unique=False)
 
     # ### end Alembic commands ###
-    from certification.certificates.school_search import rebuild_index
-    from certification.teachers.models import TEACHER_SEARCH_INDEX
+    from registry.search.schools import rebuild_index
+    from registry.models import TEACHER_SEARCH_INDEX
 
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
@@ -49,7 +49,7 @@ def upgrade():
 
 
 def downgrade():
-    from certification.certificates.models import SCHOOL_SEARCH_INDEX
+    from registry.models import SCHOOL_SEARCH_INDEX
 
     bind = op.get_bind()
     SCHOOL_SEARCH_INDEX.drop(bind)

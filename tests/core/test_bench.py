@@ -96,10 +96,11 @@ def test_certificates_are_numbered_counted_and_in_signed_status_lists(bench_app)
 def test_teacher_documents_hold_the_cities_of_certified_schools_only(bench_app):
     from sqlalchemy.orm import selectinload
 
-    from certification.certificates.registry import listed_school_ids
-    from certification.teachers import search
-    from certification.teachers.models import Employment, Teacher, TeacherSearch
+    from certification.certificates.listing import listed_school_ids
+    from certification.teachers.models import Employment, Teacher
     from core.extensions import db
+    from registry.models import TeacherSearch
+    from registry.search import teachers as search
 
     with bench_app.app_context():
         listed = listed_school_ids(range(1, SCHOOLS + 1))

@@ -1,5 +1,5 @@
 """What every certificate service shares: locking a certificate, writing a change down,
-telling the school, and keeping the teacher registry's view of the school current."""
+and telling the school."""
 
 from datetime import date
 
@@ -7,10 +7,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from certification.certificates.models import Certificate, CertificateEvent, CertificateStatus, ReasonCategory
+from certification.due_process import objection_terms
 from compliance.models import SchoolMember
 from core.audit import record_event
 from core.extensions import db
 from core.mail import queue_mail
+from notifications import link_for, notify
 
 
 def locked(certificate: Certificate) -> Certificate:
@@ -49,8 +51,6 @@ _MESSAGES = {"suspended": "certificate_suspended", "revoked": "certificate_revok
 def notify_school(certificate: Certificate, subject, template: str, **context) -> int:
     """Queue an e-mail to everyone who manages the school, each in their own language; for a
     suspension, revocation or reinstatement also a message on the platform."""
-    from certification.sanctions.messages import objection_terms
-    from notifications import link_for, notify
 
     members = db.session.execute(select(SchoolMember).where(SchoolMember.school_id == certificate.school_id)
                                  .options(selectinload(SchoolMember.user))).scalars().all()
@@ -68,52 +68,3 @@ def notify_school(certificate: Certificate, subject, template: str, **context) -
                    certificate=certificate, school=certificate.school, **context)
         sent += 1
     return sent
-
-
-def refresh_registers(school_id: int) -> None:
-    """The school entered the register or its details changed: its own entry and its
-    teachers' entries (which list and search its city) follow, in the caller's transaction."""
-    from certification.certificates.school_search import reindex_school
-
-    db.session.flush()
-    reindex_school(db.session, school_id)
-    refresh_teacher_registry(school_id)
-
-
-def refresh_teacher_registry(school_id: int) -> None:
-    """The teacher registry shows a teacher's certified schools (and searches their cities);
-    when a school starts or stops counting as certified, its teachers' entries follow."""
-    from certification.teachers.models import Employment, Teacher
-    from certification.teachers.search import reindex_teacher
-
-    db.session.flush()
-    teachers = db.session.execute(
-        select(Teacher).join(Employment, Employment.teacher_id == Teacher.id)
-        .where(Employment.school_id == school_id, Employment.until.is_(None))
-        .options(selectinload(Teacher.employments).selectinload(Employment.school))).unique().scalars().all()
-    for teacher in teachers:
-        reindex_teacher(db.session, teacher)
-
-
-def _follow_approved_statement(change, **_extra) -> None:
-    """An admin approved a change to what the school states: its live certificates cover
-    what was approved (name, address, locations), in the same transaction."""
-    from certification.certificates.services.issuing import _scope
-
-    live = (CertificateStatus.active, CertificateStatus.suspended)
-    for certificate in db.session.execute(select(Certificate).where(
-            Certificate.school_id == change.school_id, Certificate.status.in_(live))).scalars():
-        certificate.scope = _scope(change.school)
-        record_event("certificate.scope_updated", certificate, details={
-            "number": certificate.number, "change_request_id": change.id, "locations": len(certificate.scope)})
-
-
-def connect_statement_changes() -> None:
-    """What a certified school states is reviewed: changes wait for an admin (compliance
-    keeps the requests; certification says which schools are certified and follows)."""
-    from certification.registry_hooks import school_is_publicly_listed
-    from compliance.services import changes
-
-    if school_is_publicly_listed not in changes.statement_guards:
-        changes.statement_guards.append(school_is_publicly_listed)
-    changes.statement_approved.connect(_follow_approved_statement)

@@ -22,10 +22,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from certification.certificates.credentials import verification_url
-from certification.certificates.models import SCHOOL_SEARCH_INDEX, Certificate, CertificateStatus, ReasonCategory
+from certification.certificates.drift import report_schools_without_active_teacher
+from certification.certificates.models import Certificate, CertificateStatus, ReasonCategory
 from certification.certificates.services.common import notify_school
 from certification.certificates.services.lifecycle import change_status
-from certification.certificates.signals import FORM_OPEN, monitoring_form_state
+from certification.certificates.signals import FORM_OPEN, daily_run_finished, monitoring_form_state
 from core.audit import record_event
 from core.dates import add_months, today
 from core.extensions import db
@@ -144,11 +145,9 @@ def run_daily(on: date | None = None) -> DailyReport:
                      joinedload(Certificate.revocation_list), joinedload(Certificate.suspension_list))
             .with_for_update(skip_locked=True, of=Certificate)).scalars().all()
         if not batch:
-            from certification.certificates.drift import report_schools_without_active_teacher
-
             report.without_active_teacher = [(school.id, school.name)
                                              for school in report_schools_without_active_teacher(on)]
-            SCHOOL_SEARCH_INDEX.optimize(db.session.connection())
+            daily_run_finished.send(report)
             db.session.commit()
             return report
         for certificate in batch:

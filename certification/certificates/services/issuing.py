@@ -5,14 +5,22 @@ from datetime import date, timedelta
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from certification.certificates.credentials import verification_url
 from certification.certificates.errors import CertificateError
+from certification.certificates.listing import school_is_publicly_listed
 from certification.certificates.models import Certificate, CertificateCounter, CertificateStatus
-from certification.certificates.services.common import notify_school, refresh_registers, write_change
+from certification.certificates.services.common import notify_school, write_change
+from certification.certificates.signals import certificate_issued
 from certification.certificates.status_lists import assign_status_index
+from compliance.gates import describe, unmet_profile_gates
 from compliance.models import Assessment, AssessmentStatus, School
+from compliance.review.services.outcome import certificate_blockers, describe_blockers
+from compliance.services import changes
+from core.audit import record_event
 from core.dates import add_months, today
 from core.extensions import db
 from core.i18n import lazy_text
@@ -29,10 +37,7 @@ def next_number(year: int) -> str:
     because the counter only goes up and certificates are never deleted."""
     session = db.session
     dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
     session.execute(insert(CertificateCounter).values(year=year, last=0)
                     .on_conflict_do_nothing(index_elements=["year"]))
     counter = session.execute(select(CertificateCounter).where(CertificateCounter.year == year).with_for_update()
@@ -85,9 +90,6 @@ def require_gates(assessment: Assessment, conditions: list[dict]) -> None:
     every failing criterion may be settled by a condition (a corrective action with a
     deadline, `{"criterion": code, "due_on": ...}`) by the rules of the assessment's plan;
     and the school's profile meets the plan's preconditions today."""
-    from compliance.gates import describe, unmet_profile_gates
-    from compliance.review.services.outcome import certificate_blockers, describe_blockers
-
     ids = {answer.criterion.code: answer.criterion_id for answer in assessment.answers}
     covered = {ids[item["criterion"]] for item in conditions
                if item.get("criterion") in ids and item.get("due_on")}
@@ -146,5 +148,24 @@ def issue_certificate(assessment: Assessment, by, conditions: list[dict] | None 
         "conditions": len(cleaned), "locations": len(certificate.scope)})
     notify_school(certificate, lazy_text("Jullie keurmerk: certificaat %(number)s", number=number), "issued",
                   url=verification_url(number))
-    refresh_registers(certificate.school_id)
+    certificate_issued.send(certificate)
     return certificate
+
+
+def _follow_approved_statement(change, **_extra) -> None:
+    """An admin approved a change to what the school states: its live certificates cover
+    what was approved (name, address, locations), in the same transaction."""
+    live = (CertificateStatus.active, CertificateStatus.suspended)
+    for certificate in db.session.execute(select(Certificate).where(
+            Certificate.school_id == change.school_id, Certificate.status.in_(live))).scalars():
+        certificate.scope = _scope(change.school)
+        record_event("certificate.scope_updated", certificate, details={
+            "number": certificate.number, "change_request_id": change.id, "locations": len(certificate.scope)})
+
+
+def connect_statement_changes() -> None:
+    """What a certified school states is reviewed: changes wait for an admin (compliance
+    keeps the requests; certification says which schools are certified and follows)."""
+    if school_is_publicly_listed not in changes.statement_guards:
+        changes.statement_guards.append(school_is_publicly_listed)
+    changes.statement_approved.connect(_follow_approved_statement)

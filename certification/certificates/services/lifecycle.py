@@ -25,9 +25,9 @@ from certification.certificates.models import (
 from certification.certificates.services.common import (
     locked,
     notify_school,
-    refresh_teacher_registry,
     write_history,
 )
+from certification.certificates.signals import certificate_status_changed
 from certification.certificates.status_lists import refresh_lists
 from core.audit import record_event
 from core.dates import today
@@ -78,8 +78,7 @@ def change_status(certificate: Certificate, step: str, by, *, reason: ReasonCate
     write_history(certificate, old, by, reason=reason, note=note, until=until)
     if CertificateStatus.suspended in (old, new_status) or new_status is CertificateStatus.revoked:
         refresh_lists(certificate)
-    if old.is_listed != new_status.is_listed:
-        refresh_teacher_registry(certificate.school_id)
+    certificate_status_changed.send(certificate, old=old, new=new_status)
     return old
 
 

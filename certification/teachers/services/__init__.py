@@ -31,9 +31,7 @@ from certification.teachers.services.lifecycle import (  # noqa: F401
 from certification.teachers.services.public import (  # noqa: F401
     PublicEntry,
     find_public_teacher,
-    parse_search,
     public_entry,
-    search_registry,
 )
 from certification.teachers.services.records import (  # noqa: F401
     add_activity,

@@ -14,6 +14,7 @@ from certification.teachers.models import (
     VogRecord,
 )
 from core.extensions import db
+from core.storage import get_storage
 
 FILE_KINDS = {"diploma": (Qualification, "evidence_sha256", "evidence_name"),
               "vog": (VogRecord, "scan_sha256", None),
@@ -41,8 +42,6 @@ def teacher_with_records(teacher_id: int) -> Teacher | None:
 def record_file(kind: str, item_id: int):
     """(file object, download name) of a record's evidence, or None when there is none (a VOG
     scan is gone once the VOG has been checked)."""
-    from core.storage import get_storage
-
     model, sha_attr, name_attr = FILE_KINDS[kind]
     item = db.session.get(model, item_id)
     sha = getattr(item, sha_attr, None) if item is not None else None

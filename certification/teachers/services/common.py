@@ -8,17 +8,20 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from certification.teachers import search
 from certification.teachers.errors import RegistryError
 from certification.teachers.models import CodeOfConductVersion, Teacher, TeacherStatus
-from certification.teachers.signals import registration_status_changed
+from certification.teachers.signals import registration_status_changed, teacher_changed
 from certification.teachers.status import RegistryRules, StatusReport, derive_status
+from compliance.errors import ComplianceError
+from compliance.filetypes import JPEG, PDF, PNG, detect
 from core.audit import record_event
 from core.dates import today
 from core.extensions import db
 from core.i18n import lazy_text
 from core.mail import queue_mail
 from core.models import utcnow
+from core.storage import get_storage
+from standards.services import current_plan
 
 MAX_TEXT = 200
 
@@ -32,8 +35,6 @@ def current_code_version() -> CodeOfConductVersion | None:
 def current_rules() -> RegistryRules | None:
     """The quality plan's VOG and CPD rules and the code of conduct in force; None before
     the first plan is published. (An adapter over standards.services.current_plan().)"""
-    from standards.services import current_plan
-
     plan = current_plan()
     if plan is None:
         return None
@@ -82,7 +83,7 @@ def refresh_status(teacher: Teacher, actor=None, rules=_FROM_PLAN, on: date | No
         registration_status_changed.send(teacher, old=old, new=report.status)
     if report.status is TeacherStatus.active and teacher.activated_on is None:
         teacher.activated_on = on
-    search.reindex_teacher(db.session, teacher)
+    teacher_changed.send(teacher)
     return changed
 
 
@@ -96,9 +97,6 @@ def store_proof(upload: Upload | None, field: str) -> tuple[str | None, str | No
     """Store a PDF, JPEG or PNG (judged by its content) and return (sha256, file name)."""
     if upload is None or not upload.data:
         return None, None
-    from compliance.errors import ComplianceError
-    from compliance.filetypes import JPEG, PDF, PNG, detect
-    from core.storage import get_storage
 
     try:
         kind = detect(upload.data, upload.filename)

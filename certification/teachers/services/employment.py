@@ -9,11 +9,11 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from certification.registry_hooks import school_is_publicly_listed
 from certification.teachers.errors import RegistryError
 from certification.teachers.models import Employment, Teacher, TeacherStatus
 from certification.teachers.numbers import parse_number
 from certification.teachers.services.common import clean_text, current_rules, refresh_status
+from certification.teachers.signals import listed_school_ids
 from certification.teachers.status import latest_checked_vog
 from core.audit import record_event
 from core.dates import add_months, today
@@ -133,5 +133,6 @@ def teachers_for_school(school, on: date | None = None) -> list[SchoolTeacher]:
 def public_schools_for(teacher: Teacher, on: date | None = None) -> list:
     """Schools the teacher works at now that the public registry lists (certified)."""
     on = on or today()
-    return sorted((e.school for e in teacher.employments if e.is_current(on) and school_is_publicly_listed(e.school)),
-                  key=lambda school: school.name)
+    current = [e.school for e in teacher.employments if e.is_current(on)]
+    listed = listed_school_ids({school.id for school in current})
+    return sorted((school for school in current if school.id in listed), key=lambda school: school.name)

@@ -10,8 +10,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from certification.teachers.models import TEACHER_SEARCH_INDEX, Employment, Teacher, TeacherStatus
+from certification.teachers.models import Employment, Teacher, TeacherStatus
 from certification.teachers.services.common import current_rules, refresh_status
+from certification.teachers.signals import daily_run_finished
 from certification.teachers.status import cpd_cycle, cpd_points, cpd_shortfall, vog_check
 from core.audit import record_event
 from core.dates import today
@@ -123,6 +124,6 @@ def run_daily(on: date | None = None, progress=None) -> DailyReport:
         db.session.commit()
         if progress:
             progress(len(batch))
-    TEACHER_SEARCH_INDEX.optimize(db.session.connection())
+    daily_run_finished.send(report)
     db.session.commit()
     return report

@@ -1,4 +1,4 @@
-"""What the public sees: the search, and one teacher's public entry.
+"""What the public sees of one teacher: their public entry (the search is `registry.teachers`).
 
 `public_entry()` is the only place that decides which facts about a teacher are public; the
 page, the API and the export all use it. Never public: date of birth, address, e-mail,
@@ -13,71 +13,14 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from certification import fulltext
-from certification.teachers import search
-from certification.teachers.errors import RegistryError
 from certification.teachers.models import Employment, Review, Teacher, TeacherStatus
-from certification.teachers.numbers import looks_like_number, parse_number
+from certification.teachers.numbers import parse_number
 from certification.teachers.sanction_kinds import Restriction, SanctionReason
 from certification.teachers.services.common import current_rules
 from certification.teachers.services.employment import public_schools_for
 from certification.teachers.status import cpd_on_track, vog_check
 from core.dates import today
 from core.extensions import db
-from core.i18n import lazy_text
-
-MAX_PER_PAGE = 100
-DEFAULT_PER_PAGE = 20
-MAX_QUERY_LENGTH = 100
-MAX_OFFSET = 10_000
-# A fixed maximum the API document can state (a deep OFFSET costs the database): at the
-# largest per_page the last page still starts within MAX_OFFSET.
-MAX_PAGE = MAX_OFFSET // MAX_PER_PAGE + 1
-
-
-def _int(args, name: str, default: int, low: int, high: int, message) -> int:
-    raw = args.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except (TypeError, ValueError):
-        raise RegistryError(message, field=name)
-    if not low <= value <= high:
-        raise RegistryError(message, field=name)
-    return value
-
-
-def parse_search(args) -> search.SearchQuery:
-    """Search parameters from a query string (`q`, `genre`, `status`, `page`, `per_page`);
-    RegistryError names the parameter that is wrong and what would be right."""
-    from compliance.vocabulary import GENRES
-
-    q = (args.get("q") or "").strip()
-    if len(q) > MAX_QUERY_LENGTH:
-        raise RegistryError(lazy_text("Zoek met hoogstens %(n)s tekens.", n=MAX_QUERY_LENGTH), field="q")
-    genre = args.get("genre") or None
-    if genre is not None and genre not in GENRES:
-        raise RegistryError(lazy_text("Onbekend genre %(genre)s. Kies uit: %(known)s.", genre=genre,
-                               known=", ".join(GENRES)), field="genre")
-    status = args.get("status") or None
-    if status is not None and status not in search.public_status_names():
-        raise RegistryError(lazy_text("Onbekende status %(status)s. Kies uit: %(known)s.", status=status,
-                               known=", ".join(search.public_status_names())), field="status")
-    per_page = _int(args, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE,
-                    lazy_text("per_page is een heel getal van 1 tot en met %(max)s.", max=MAX_PER_PAGE))
-    page = _int(args, "page", 1, 1, MAX_PAGE,
-                lazy_text("page is een heel getal van 1 tot en met %(max)s.", max=MAX_PAGE))
-    number, words = None, search.query_words(q)
-    if looks_like_number(q):  # a (part of a) registration number: the digits count, not the D
-        digits = "".join(char for char in q if char.isdigit())
-        number, words = (parse_number(q), ()) if len(digits) >= 7 else (None, (digits,))
-    return search.SearchQuery(words=words, genre=genre, status=status, number=number, page=page, per_page=per_page)
-
-
-def search_registry(query: search.SearchQuery) -> search.SearchResult:
-    with fulltext.reading() as connection:
-        return search.run_search(connection, query)
 
 
 def find_public_teacher(text: str) -> Teacher | None:

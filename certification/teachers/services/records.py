@@ -6,6 +6,7 @@ import time
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 
 from certification.teachers.errors import RegistryError
 from certification.teachers.models import (
@@ -29,12 +30,14 @@ from certification.teachers.services.common import (
     require_rules,
     store_proof,
 )
+from certification.teachers.services.lifecycle import refresh_statuses
 from core.audit import record_event
 from core.dates import add_months, today
 from core.extensions import db
 from core.i18n import lazy_text
 from core.mail import queue_mail
 from core.models import utcnow
+from core.storage import get_storage
 from standards.vocabulary import CPD_CATEGORIES, localized
 
 MAX_POINTS = 100
@@ -126,8 +129,6 @@ def add_vog(teacher: Teacher, issued_on, screening_profile: str, scan: Upload | 
 def check_vog(vog: VogRecord, approve: bool, reason: str | None, by) -> None:
     """An admin has seen the original and records that, and when. Only the date, the
     profile and the check stay: the scan is deleted now, whatever the outcome."""
-    from core.storage import get_storage
-
     reason = _reviewed(vog, approve, reason, by)
     vog.checked_by_id, vog.checked_at = by.id, utcnow()
     scan, vog.scan_sha256 = vog.scan_sha256, None
@@ -169,7 +170,6 @@ def publish_code_version(version: str, text_nl: str, text_en: str, by) -> CodeOf
     db.session.flush()
     record_event("code_of_conduct.published", code, actor=by, details={"version": version})
     db.session.commit()
-    from certification.teachers.services.lifecycle import refresh_statuses
 
     refresh_statuses(status_in=(TeacherStatus.active, TeacherStatus.lapsed), actor=by,
                      deadline=time.monotonic() + PUBLISH_REFRESH_SECONDS)
@@ -301,8 +301,6 @@ def category_label(code: str) -> str:
 
 def review_queue() -> dict[str, list]:
     """Everything waiting for an admin, oldest first, with the teacher loaded in the same query."""
-    from sqlalchemy.orm import joinedload
-
     def pending(model):
         return list(db.session.execute(select(model).options(joinedload(model.teacher))
                                        .where(model.review == Review.pending).order_by(model.created_at, model.id)

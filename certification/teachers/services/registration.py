@@ -15,6 +15,8 @@ from certification.teachers.errors import RegistryError
 from certification.teachers.models import Employment, Teacher
 from certification.teachers.numbers import random_number
 from certification.teachers.services.common import clean_text, refresh_status, teacher_for_user
+from certification.teachers.services.employment import checked_employment
+from compliance.vocabulary import GENRES
 from core.audit import record_event
 from core.dates import today
 from core.extensions import db
@@ -36,8 +38,6 @@ class TeacherDetails:
 
 
 def _checked_details(details: TeacherDetails) -> dict:
-    from compliance.vocabulary import GENRES
-
     unknown = [genre for genre in details.genres if genre not in GENRES]
     if unknown:
         raise RegistryError(lazy_text("Onbekend dansgenre: %(genres)s.", genres=", ".join(unknown)), field="genres")
@@ -139,8 +139,6 @@ def invite_teacher(school, invitation: Invitation, by) -> Teacher | None:
     the teacher gets an e-mail with a link to confirm it. A teacher who is registered
     already gets an e-mail asking them to give the school their number, and None is returned:
     the school sees the same answer either way, so the register's addresses are not disclosed."""
-    from certification.teachers.services.employment import checked_employment
-
     email = normalise_email(invitation.email)
     if not email or "@" not in email or len(email) > 254:
         raise RegistryError(_l("Vul een geldig e-mailadres in."), field="email")

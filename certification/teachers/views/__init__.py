@@ -1,6 +1,5 @@
-"""The registry's pages. `bp` ("teachers") holds the logged-in pages: the teacher's own
-registration, the admin's checks and the school's teacher list; the public lookup hangs on
-the public registry's blueprint (`certification.blueprint.bp`)."""
+"""The teacher registry's pages for people with an account: the teacher's own registration,
+the admin's checks and the school's teacher list (the public lookup is `registry.views`)."""
 
 from flask import Blueprint, request
 
@@ -23,4 +22,4 @@ def upload(name: str) -> Upload | None:
     return Upload(storage.filename, storage.read())
 
 
-from certification.teachers.views import admin, own, public, schools  # noqa: E402, F401
+from certification.teachers.views import admin, own, schools  # noqa: E402, F401

@@ -32,7 +32,7 @@ _REVIEWS = {
 @roles_required(Role.admin)
 def admin_index():
     q = request.args.get("q", "")
-    return render_template("certification/admin_index.html", q=q, teachers=services.find_teachers(q),
+    return render_template("certification/teachers/admin_index.html", q=q, teachers=services.find_teachers(q),
                            queue=services.review_queue(), review_form=ReviewForm(formdata=None))
 
 
@@ -44,7 +44,8 @@ def admin_teacher_page(teacher, status=200, failed=None, **forms):
     a list (an objection on a sanction, a decision on an objection) with its errors."""
     forms.setdefault("sanction_form", SanctionForm(formdata=None))
     forms.setdefault("lift_form", LiftSanctionForm(formdata=None, prefix=LIFT))
-    return render_template("certification/admin_teacher.html", teacher=teacher, report=services.status_report(teacher),
+    return render_template("certification/teachers/admin_teacher.html", teacher=teacher,
+                           report=services.status_report(teacher),
                            review_form=ReviewForm(formdata=None), history=sanctions.history(teacher),
                            pending_revocation=sanctions.open_revocation(teacher), action_form=EmptyForm(),
                            **form_makers(failed), **forms), status
@@ -132,7 +133,7 @@ def catalogue():
         else:
             flash(_("De activiteit staat in de catalogus."), "success")
             return redirect(url_for("teachers.catalogue"))
-    return render_form("certification/catalogue.html", form, activities=services.catalogue(active_only=False),
+    return render_form("certification/teachers/catalogue.html", form, activities=services.catalogue(active_only=False),
                        action_form=EmptyForm(), cpd_label=services.category_label)
 
 
@@ -168,7 +169,7 @@ def code_versions():
                                "Nog %(num)s actieve registraties vervallen vannacht, bij de dagelijkse controle.",
                                waiting), "info")
             return redirect(url_for("teachers.code_versions"))
-    return render_form("certification/code_versions.html", form, versions=services.list_code_versions())
+    return render_form("certification/teachers/code_versions.html", form, versions=services.list_code_versions())
 
 
 @bp.route("/beheer/docenten/import", methods=["GET", "POST"])
@@ -176,19 +177,19 @@ def code_versions():
 def import_page():
     form = ImportForm()
     if not form.validate_on_submit():
-        return render_form("certification/import.html", form)
+        return render_form("certification/teachers/import.html", form)
     file = upload("file")
     if file is None:
         form.file.errors = [_("Kies een CSV- of XLSX-bestand.")]
-        return render_form("certification/import.html", form, status=400)
+        return render_form("certification/teachers/import.html", form, status=400)
     try:
         report = importer.import_file(file.data, file.filename, form.kind.data, dry_run=form.dry_run.data,
                                       by=current_user)
     except RegistryError as exc:
         show_error(form, exc)
-        return render_form("certification/import.html", form, status=400)
+        return render_form("certification/teachers/import.html", form, status=400)
     report_sha = importer.store_report(report) if report.problems else None
-    return render_form("certification/import.html", form, status=400 if report.problems else 200,
+    return render_form("certification/teachers/import.html", form, status=400 if report.problems else 200,
                        report=report, report_sha=report_sha)
 
 

@@ -29,7 +29,7 @@ def _dashboard(teacher, status=200, **forms):
                 "vog_form": VogForm(formdata=None, screening_profile=profile),
                 "cpd_form": CpdForm(services.catalogue(), formdata=None)}
     defaults.update(forms)
-    return render_template("certification/dashboard.html", teacher=teacher, rules=rules,
+    return render_template("certification/teachers/dashboard.html", teacher=teacher, rules=rules,
                            report=services.status_report(teacher, rules), code=services.current_code_version(),
                            **defaults), status
 
@@ -41,7 +41,7 @@ def dashboard():
     if teacher is None:
         name = (current_user.name or "").split(" ", 1)
         form = DetailsForm(formdata=None, first_name=name[0], last_name=name[1] if len(name) > 1 else "")
-        return render_form("certification/register.html", form)
+        return render_form("certification/teachers/register.html", form)
     return _dashboard(teacher)
 
 
@@ -59,7 +59,7 @@ def register():
             flash(_("Je staat in het docentenregister met nummer %(number)s.", number=teacher.registration_number),
                   "success")
             return redirect(url_for("teachers.dashboard"))
-    return render_form("certification/register.html", form, status=400)
+    return render_form("certification/teachers/register.html", form, status=400)
 
 
 @bp.route("/docent/gegevens", methods=["GET", "POST"])
@@ -77,7 +77,7 @@ def details():
         else:
             flash(_("Je gegevens zijn opgeslagen."), "success")
             return redirect(url_for("teachers.dashboard"))
-    return render_form("certification/details.html", form, teacher=teacher)
+    return render_form("certification/teachers/details.html", form, teacher=teacher)
 
 
 @bp.post("/docent/diplomas")
@@ -129,7 +129,7 @@ def sign_code():
             flash(_("Dank je wel. Je hebt de gedragscode getekend."), "success")
             return redirect(url_for("teachers.dashboard"))
     signed = code is not None and any(s.version_id == code.id for s in teacher.signatures)
-    return render_form("certification/code.html", form, teacher=teacher, code=code, signed=signed)
+    return render_form("certification/teachers/code.html", form, teacher=teacher, code=code, signed=signed)
 
 
 @bp.post("/docent/bijscholing")

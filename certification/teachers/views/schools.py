@@ -5,11 +5,13 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from accounts.forms import EmptyForm
 from certification.teachers import permissions, services
 from certification.teachers.forms import InviteTeacherForm, LinkTeacherForm
 from certification.teachers.models import Employment
 from certification.teachers.services import Invitation, RegistryError
 from certification.teachers.views import bp
+from compliance.models import School
 from core.forms import show_error
 from core.web import get_or_404
 
@@ -17,8 +19,6 @@ INVITE = "nieuw"  # the page holds two forms with the same fields: the second on
 
 
 def _school(school_id, manage=True):
-    from compliance.models import School
-
     school = get_or_404(School, school_id)
     allowed = permissions.can_manage_school_teachers if manage else permissions.can_view_school_teachers
     if not allowed(current_user, school):
@@ -29,7 +29,7 @@ def _school(school_id, manage=True):
 def _page(school, status=200, **forms):
     forms.setdefault("link_form", LinkTeacherForm(formdata=None))
     forms.setdefault("invite_form", InviteTeacherForm(formdata=None, prefix=INVITE))
-    return render_template("certification/school_teachers.html", school=school,
+    return render_template("certification/teachers/school_teachers.html", school=school,
                            school_teachers=services.teachers_for_school(school), **forms), status
 
 
@@ -76,7 +76,6 @@ def invite_teacher(school_id):
 def end_employment(employment_id):
     employment = get_or_404(Employment, employment_id)
     school = _school(employment.school_id)
-    from accounts.forms import EmptyForm
 
     if EmptyForm().validate_on_submit():
         try:
@@ -89,12 +88,10 @@ def end_employment(employment_id):
 
 @bp.route("/docent/uitnodiging/<token>", methods=["GET", "POST"])
 def confirm_invitation(token):
-    from accounts.forms import EmptyForm
-
     try:
         teacher = services.teacher_from_token(token)
     except RegistryError as exc:
-        return render_template("certification/invitation_invalid.html", message=exc.message), 400
+        return render_template("certification/teachers/invitation_invalid.html", message=exc.message), 400
     form = EmptyForm()
     if form.validate_on_submit():
         try:
@@ -105,4 +102,5 @@ def confirm_invitation(token):
             flash(_("Je registratie is bevestigd. Maak hem nu compleet."), "success")
             return redirect(url_for("teachers.dashboard"))
     schools = [employment.school for employment in teacher.employments]
-    return render_template("certification/confirm_invitation.html", form=form, teacher=teacher, schools=schools)
+    return render_template("certification/teachers/confirm_invitation.html", form=form, teacher=teacher,
+                           schools=schools)

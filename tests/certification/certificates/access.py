@@ -13,7 +13,7 @@ RULES = {
     "certificates_api.certificate": PUBLIC,
     "certificates_api.credential": PUBLIC,
     "certificates_api.verify": PUBLIC,
-    "certificates_api.registry_schools": PUBLIC,
+    "registry_api.registry_schools": PUBLIC,
     "certificates_api.jwks": PUBLIC,
     "certificates_api.status_list": PUBLIC,
     "openapi.document": PUBLIC,

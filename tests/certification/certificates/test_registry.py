@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from certification import registry_hooks
+from certification.certificates import listing
 from tests.certification.certificates import factories
 
 
@@ -123,26 +123,27 @@ def test_the_teacher_registry_counts_active_and_suspended_schools_only(schools, 
     listed = {schools["active"].school_id, schools["conditions"].school_id, suspended.school_id}
     everyone = [c.school_id for key, c in schools.items() if key != "never"] + [suspended.school_id,
                                                                                 schools["never"].school_id]
-    assert registry_hooks.publicly_listed_school_ids(everyone) == listed
-    assert registry_hooks.school_is_publicly_listed(schools["active"].school)
-    assert not registry_hooks.school_is_publicly_listed(schools["revoked"].school)
-    assert not registry_hooks.school_is_publicly_listed(schools["expired"].school)
-    assert registry_hooks.publicly_listed_school_ids([]) == set()
+    assert listing.listed_school_ids(everyone) == listed
+    assert listing.school_is_publicly_listed(schools["active"].school)
+    assert not listing.school_is_publicly_listed(schools["revoked"].school)
+    assert not listing.school_is_publicly_listed(schools["expired"].school)
+    assert listing.listed_school_ids([]) == set()
 
 
 def test_a_revocation_takes_the_school_off_its_teachers_pages(plan, admin, second_admin):
     from certification.certificates import services as certificates
     from certification.teachers import services as teachers
+    from registry import teachers as register
     from tests.certification.teachers import factories as teacher_factories
 
     teacher = teacher_factories.active_teacher()
     school = factories.make_school(city="Deventer", locations=(("Zaal", "Deventer"),), teacher=False)
     teachers.link_teacher(school, teacher.registration_number, "Docent", True, teachers.today(), by=admin)
     certificate = factories.issue(factories.approved_assessment(school))
-    assert teachers.search_registry(teachers.parse_search({"q": "deventer"})).total == 1
+    assert register.search_registry(register.parse_search({"q": "deventer"})).total == 1
     certificates.confirm_revocation(certificates.request_revocation(certificate, admin, "other", "Reden hier."),
                                     second_admin)
-    assert teachers.search_registry(teachers.parse_search({"q": "deventer"})).total == 0
+    assert register.search_registry(register.parse_search({"q": "deventer"})).total == 0
     assert teachers.public_schools_for(teacher) == []
 
 

@@ -7,10 +7,10 @@ import random
 
 import pytest
 
-from certification.certificates import school_search
 from certification.teachers import services as teacher_services
 from compliance import services as compliance
 from core.extensions import db
+from registry.search import schools as school_search
 from tests.certification.certificates import factories
 from tests.certification.teachers import factories as teacher_factories
 

@@ -135,7 +135,7 @@ def test_search_by_name_number_genre_status_and_paging(client, code):
 
 
 def test_a_broad_search_counts_up_to_the_cap_and_says_so(client, code, monkeypatch):
-    from certification.teachers import search as registry_search
+    from registry.search import teachers as registry_search
 
     monkeypatch.setattr(registry_search, "TOTAL_CAP", 3)
     for first in ("Anna", "Bram", "Cas", "Daan", "Eva"):
@@ -158,7 +158,7 @@ def test_a_broad_search_counts_up_to_the_cap_and_says_so(client, code, monkeypat
 
 @pytest.mark.parametrize("probe_rows", [2, 1000])  # PostgreSQL: the page beyond the probe, and within it
 def test_a_common_name_is_listed_in_name_order_page_by_page(client, code, monkeypatch, probe_rows):
-    from certification import fulltext
+    from registry.search import fulltext
 
     monkeypatch.setattr(fulltext, "PG_DENSE_MATCHES", 0)  # read every search as a "dense" one
     monkeypatch.setattr(fulltext, "PROBE_ROWS", probe_rows)

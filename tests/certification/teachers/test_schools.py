@@ -6,10 +6,10 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from accounts.models import Role
-from certification import registry_hooks
 from certification.teachers import services
 from certification.teachers.models import Employment, Teacher, TeacherStatus
 from core.extensions import db
+from registry import teachers as register
 from tests.certification.teachers import factories
 from tests.compliance.factories import make_owner
 from tests.kit import log_in, make_user
@@ -153,14 +153,13 @@ def test_public_schools_come_from_the_certificate_hook(code, monkeypatch):
     school = factories.make_school(name="Dansschool Zichtbaar", city="Deventer")
     services.link_teacher(school, teacher.registration_number, "Docent", True, services.today(), by=admin)
     assert services.public_schools_for(teacher) == []
-    assert services.search_registry(services.parse_search({"q": "deventer"})).total == 0
-    monkeypatch.setattr(registry_hooks, "school_is_publicly_listed", lambda s: True)
-    monkeypatch.setattr(registry_hooks, "publicly_listed_school_ids", lambda ids: set(ids))
-    monkeypatch.setattr("certification.teachers.services.employment.school_is_publicly_listed", lambda s: True)
+    assert register.search_registry(register.parse_search({"q": "deventer"})).total == 0
+    monkeypatch.setattr("registry.search.teachers.listed_school_ids", lambda ids: set(ids))
+    monkeypatch.setattr("certification.teachers.services.employment.listed_school_ids", lambda ids: set(ids))
     assert services.public_schools_for(teacher) == [school]
     services.refresh_status(teacher)
     db.session.commit()
-    assert services.search_registry(services.parse_search({"q": "deventer"})).total == 1
+    assert register.search_registry(register.parse_search({"q": "deventer"})).total == 1
 
 
 def test_teacher_criteria_are_those_of_recommendation_5_1(plan):

@@ -1,5 +1,5 @@
-"""The public register of certified schools: search, one school's entry, and which schools
-count as certified for the teacher registry.
+"""The public register of certified schools: search and one school's entry. Which schools
+count as certified is certification's rule (`certification.certificates.listing`).
 
 A school is in the register once it has had a certificate, with the status of its newest
 certificate: a school whose certificate was revoked or ran out stays in it as revoked or
@@ -14,8 +14,6 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from certification import fulltext
-from certification.certificates import school_search
 from certification.certificates.errors import CertificateError
 from certification.certificates.models import (
     Certificate,
@@ -28,6 +26,8 @@ from compliance.vocabulary import GENRES
 from core.dates import today
 from core.extensions import db
 from core.i18n import lazy_text
+from registry.search import fulltext
+from registry.search import schools as school_search
 
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -172,15 +172,3 @@ def registry_entry(school_id: int, on: date | None = None) -> RegistryEntry | No
     school, certificate = row
     return RegistryEntry(school, certificate, certificate.effective_status(on), on,
                          sorted({school.city, *(location.city for location in school.locations)}))
-
-
-def listed_school_ids(school_ids, on: date | None = None) -> set[int]:
-    """Schools among `school_ids` that count as certified: a certificate that is active or
-    suspended and whose validity has not run out."""
-    ids = list(school_ids)
-    if not ids:
-        return set()
-    on = on or today()
-    return set(db.session.execute(select(Certificate.school_id).where(
-        Certificate.school_id.in_(ids), Certificate.valid_until >= on,
-        Certificate.status.in_([status for status in CertificateStatus if status.is_listed]))).scalars())

@@ -2,7 +2,7 @@
 
 Every school in the register (a school that has had a certificate) has one
 `school_search` row: its newest certificate, its words (see `document`) and a `sort_key`
-that follows the register's order, by name. The full-text index (`certification.fulltext`)
+that follows the register's order, by name. The full-text index (`registry.search.fulltext`)
 hands out matches in key order, so a page costs a page's worth of rows however many
 schools match a common word like "dansschool".
 
@@ -11,7 +11,7 @@ renamed takes the midpoint between its neighbours, and when two neighbours have 
 left between them every key is spaced out again (after ~32 schools in the same spot).
 
 The index follows the school: `reindex_school` runs when a certificate is issued and when
-the school's name, city, genres or locations change (`certification.registry_hooks`).
+the school's name, city, genres or locations change (`registry.indexes`).
 """
 
 # ruff: noqa: S608  (the SQL below interpolates module constants only; user input is always bound)
@@ -19,12 +19,14 @@ the school's name, city, genres or locations change (`certification.registry_hoo
 
 from sqlalchemy import and_, delete, func, or_, select, text, update
 
-from certification import fulltext
-from certification.certificates.models import SCHOOL_SEARCH_INDEX as INDEX
-from certification.certificates.models import Certificate, SchoolSearch
+from certification.certificates.models import Certificate
 from certification.certificates.services.reading import TYPED_NUMBER
 from compliance.models import Location, School
+from compliance.vocabulary import GENRES
 from core.extensions import db
+from registry.models import SCHOOL_SEARCH_INDEX as INDEX
+from registry.models import SchoolSearch
+from registry.search import fulltext
 
 GAP = 1 << 32
 # A certificate number however typed ("DV202600123", "dv-2026-00123") is searched as "DV 2026 00123".
@@ -70,8 +72,6 @@ def document(name: str, number: str, cities, genres, genre_labels) -> str:
 
 
 def _row(school_id, name, city, genres, certificate_id, number, location_cities) -> dict:
-    from compliance.vocabulary import GENRES
-
     cities = sorted({city, *location_cities} - {"", None})
     return {"school_id": school_id, "certificate_id": certificate_id, "sort_name": sort_name(name),
             "document": document(name, number, cities, genres or [], GENRES)}

@@ -1,17 +1,21 @@
-"""The registry's JSON API (public, read-only): search teachers and read one entry.
+"""The public registers' JSON API (read-only): search teachers, read one teacher's entry,
+search the register of schools.
 
 Errors are JSON `{"error": message}` in the caller's language (`?lang=en`), with
 `"parameter"` naming a wrong query parameter. Described in `openapi.py`, part of
 /api/v1/openapi.json.
 """
 
-from flask import Blueprint, jsonify, request, url_for
+from flask import Blueprint, current_app, jsonify, request, url_for
 from flask_babel import gettext as _
 
-from accounts.permissions import public
+from certification.certificates.errors import CertificateError
 from certification.teachers import services
 from certification.teachers.services import InvalidRegistrationNumber, RegistryError
 from core.http_cache import cacheable
+from core.web import public
+from registry import schools
+from registry import teachers as registry
 
 bp = Blueprint("registry_api", __name__, url_prefix="/api/v1")
 SEARCH_PARAMETERS = {"q", "genre", "status", "page", "per_page", "lang"}
@@ -31,10 +35,10 @@ def teachers():
         return jsonify(error=_("Onbekende parameter: %(names)s. Gebruik q, genre, status, page en per_page.",
                                names=", ".join(unknown)), parameter=unknown[0]), 400
     try:
-        query = services.parse_search(request.args)
+        query = registry.parse_search(request.args)
     except RegistryError as exc:
         return jsonify(error=str(exc.message), parameter=exc.field or "q"), 400
-    result = services.search_registry(query)
+    result = registry.search_registry(query)
     prefix = _teacher_url_prefix()
     items = [{"registration_number": row[0], "name": f"{row[1]} {row[2]}", "status": row[3], "genres": row[4] or [],
               "url": prefix + row[0]} for row in result.rows]
@@ -54,3 +58,37 @@ def teacher(registration_number):
         return jsonify(error=_("Er staat geen docent met dit registratienummer in het openbare register.")), 404
     entry = services.public_entry(found)
     return jsonify(entry.as_json(_teacher_url_prefix() + entry.registration_number))
+
+
+def _school_json(entry, url_prefix: str) -> dict:
+    school, certificate = entry.school, entry.certificate
+    advisor = None
+    if school.has_advisor:
+        advisor = {"name": school.advisor_name, "email": school.advisor_email, "phone": school.advisor_phone}
+    return {
+        "id": school.id,
+        "name": school.name,
+        "city": school.city,
+        "genres": list(school.genres or []),
+        "certificate": {"number": certificate.number, "status": entry.status.value,
+                        "valid_until": certificate.valid_until.isoformat()} if certificate else None,
+        "confidential_advisor": advisor,
+        "url": f"{url_prefix}{school.id}",
+    }
+
+
+@bp.get("/registry/schools")
+@public
+@cacheable("PUBLIC_CACHE_SECONDS")
+def registry_schools():
+    try:
+        query = schools.parse_query(request.args, strict=True)
+    except CertificateError as exc:
+        body = {"error": str(exc.message)}
+        if exc.field:
+            body["parameter"] = exc.field
+        return jsonify(body), 400
+    page = schools.search_schools(query, with_cities=False)
+    prefix = current_app.config["BASE_URL"] + url_for("certification.school", school_id=0)[:-1]
+    return jsonify(items=[_school_json(entry, prefix) for entry in page.entries], total=page.total,
+                   page=query.page, per_page=query.per_page)

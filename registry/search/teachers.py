@@ -4,7 +4,7 @@ Why it is built this way (the registry must stay fast at 100,000 teachers and mo
 - Each public teacher has one `teacher_search` row holding normalised words (names, the
   digits of the number, the cities of publicly listed schools, genre names, and marker
   words `xg<genre>` and `xs<status>` for the filters), so a search is one full-text match
-  with every filter inside it (`certification.fulltext`: FTS5 on SQLite, a GIN tsvector
+  with every filter inside it (`registry.search.fulltext`: FTS5 on SQLite, a GIN tsvector
   index on PostgreSQL).
 - Results are never ranked. The row's key sorts by name (surname without "van", "de"…,
   then first name: eight letters packed into the high bits, the teacher id in the low
@@ -21,11 +21,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from certification import fulltext
-from certification.fulltext import cached_words as _cached_words
-from certification.fulltext import fold, words  # noqa: F401  (part of this module's interface)
-from certification.teachers.models import PUBLIC_STATUSES, TeacherSearch, TeacherStatus  # noqa: F401
-from certification.teachers.models import TEACHER_SEARCH_INDEX as INDEX
+from certification.certificates.listing import listed_school_ids
+from certification.teachers.models import PUBLIC_STATUSES, TeacherStatus  # noqa: F401
+from compliance.vocabulary import GENRES
+from registry.models import TEACHER_SEARCH_INDEX as INDEX
+from registry.models import TeacherSearch
+from registry.search import fulltext
+from registry.search.fulltext import cached_words as _cached_words
+from registry.search.fulltext import fold, words  # noqa: F401  (part of this module's interface)
 
 TOTAL_CAP = 500
 SORT_LETTERS = 8
@@ -90,8 +93,6 @@ def document(first_name, last_name, number, genres, status, cities, genre_labels
 
 def index_row(teacher, cities: list[str]) -> dict | None:
     """The teacher_search row for `teacher`, or None when they are not in the public registry."""
-    from compliance.vocabulary import GENRES
-
     if not teacher.status.is_public:
         return None
     return {"teacher_id": teacher.id, "sort_key": sort_key(teacher.first_name, teacher.last_name, teacher.id),
@@ -101,10 +102,8 @@ def index_row(teacher, cities: list[str]) -> dict | None:
 
 def reindex_teacher(session, teacher) -> None:
     """Write (or remove) the teacher's search row in the current transaction."""
-    from certification.registry_hooks import publicly_listed_school_ids
-
     current = [e for e in teacher.employments if e.until is None]
-    listed = publicly_listed_school_ids([e.school_id for e in current]) if current else set()
+    listed = listed_school_ids([e.school_id for e in current]) if current else set()
     row = index_row(teacher, sorted({e.school.city for e in current if e.school_id in listed}))
     existing = session.get(TeacherSearch, teacher.id)
     if row is None:

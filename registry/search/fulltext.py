@@ -22,7 +22,6 @@ choice from the number of matches, which the search counts first.
 
 import json
 import re
-import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,25 +29,13 @@ from functools import lru_cache
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from core.extensions import db
+from core.text import fold, words  # noqa: F401  (part of this module's interface)
+
 MAX_TOKENS = 6
 # FTS5 streams a prefix match only for the prefix lengths it indexes; a longer query word is
 # cut to this length (as selective in practice) instead of making FTS5 merge whole lists.
 MAX_PREFIX = 10
-
-_FOLD = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
-                       "þ": "th", "'": "", "’": ""})
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def fold(value: str) -> str:
-    """Lower case, accents off: "Yılmaz" → "yilmaz", "Müller" → "muller"."""
-    decomposed = unicodedata.normalize("NFKD", (value or "").lower().translate(_FOLD))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def words(value: str) -> list[str]:
-    return _WORD.findall(fold(value))
-
 
 @lru_cache(maxsize=65536)
 def cached_words(value: str) -> tuple[str, ...]:
@@ -97,8 +84,6 @@ def reading():
     On PostgreSQL it runs without a transaction (psycopg's autocommit, set in the client):
     no BEGIN before the queries and no ROLLBACK when the connection goes back to the pool,
     two round trips fewer per search."""
-    from core.extensions import db
-
     with db.engine.connect() as connection:
         if connection.dialect.name != "sqlite":
             connection = connection.execution_options(isolation_level="AUTOCOMMIT")

@@ -5,17 +5,17 @@ import io
 
 from flask import abort, current_app, redirect, render_template, request, send_file, url_for
 
-from accounts.permissions import public
-from certification.blueprint import bp
-from certification.certificates import registry
 from certification.certificates.errors import CertificateError
 from certification.certificates.models import CertificateStatus
 from certification.certificates.pdf import certificate_pdf as render_pdf
 from certification.certificates.services import find_certificate, normalise_number
 from compliance.vocabulary import GENRES, reporting_points
 from core.http_cache import cacheable
+from core.web import public
+from registry import schools as registry
+from registry.blueprint import bp
 
-_TEMPLATES = "certification/certificates"
+_TEMPLATES = "registry"
 
 
 @bp.get("/verify")
@@ -63,9 +63,9 @@ def schools():
     try:
         query = registry.parse_query(request.args)
     except CertificateError as exc:
-        return render_template(f"{_TEMPLATES}/registry_schools.html", result=None, error=exc.message,
+        return render_template(f"{_TEMPLATES}/schools.html", result=None, error=exc.message,
                                args=request.args, genres=GENRES), 400
-    return render_template(f"{_TEMPLATES}/registry_schools.html", result=registry.search_schools(query), error=None,
+    return render_template(f"{_TEMPLATES}/schools.html", result=registry.search_schools(query), error=None,
                            args=request.args, genres=GENRES)
 
 
@@ -76,5 +76,5 @@ def school(school_id):
     entry = registry.registry_entry(school_id)
     if entry is None:
         abort(404)
-    return render_template(f"{_TEMPLATES}/registry_school.html", entry=entry, genres=GENRES,
+    return render_template(f"{_TEMPLATES}/school.html", entry=entry, genres=GENRES,
                            points=reporting_points(entry.school.school_type), Status=CertificateStatus)

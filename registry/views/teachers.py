@@ -3,18 +3,14 @@ that parents and children understand."""
 
 from flask import render_template, request
 
-from accounts.permissions import public
-from certification.blueprint import bp
 from certification.teachers import services
 from certification.teachers.models import PUBLIC_STATUSES, QualificationKind
 from certification.teachers.services import InvalidRegistrationNumber, RegistryError
+from compliance.vocabulary import GENRES
 from core.http_cache import cacheable
-
-
-def _genres():
-    from compliance.vocabulary import GENRES
-
-    return GENRES
+from core.web import public
+from registry import teachers as registry
+from registry.blueprint import bp
 
 
 @bp.get("/register/docenten")
@@ -23,11 +19,11 @@ def _genres():
 def teachers():
     error, result = None, None
     try:
-        result = services.search_registry(services.parse_search(request.args))
+        result = registry.search_registry(registry.parse_search(request.args))
     except RegistryError as exc:
         error = exc.message
-    return render_template("certification/registry.html", result=result, error=error, args=request.args,
-                           genres=_genres(), statuses=PUBLIC_STATUSES), 400 if error else 200
+    return render_template("registry/teachers.html", result=result, error=error, args=request.args,
+                           genres=GENRES, statuses=PUBLIC_STATUSES), 400 if error else 200
 
 
 @bp.get("/register/docenten/<registration_number>")
@@ -37,8 +33,8 @@ def teacher(registration_number):
     try:
         found = services.find_public_teacher(registration_number)
     except InvalidRegistrationNumber as exc:
-        return render_template("certification/not_found.html", message=exc.message), 400
+        return render_template("registry/not_found.html", message=exc.message), 400
     if found is None:
-        return render_template("certification/not_found.html", message=None, number=registration_number), 404
-    return render_template("certification/teacher.html", entry=services.public_entry(found), genres=_genres(),
+        return render_template("registry/not_found.html", message=None, number=registration_number), 404
+    return render_template("registry/teacher.html", entry=services.public_entry(found), genres=GENRES,
                            kinds=QualificationKind)

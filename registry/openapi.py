@@ -1,10 +1,16 @@
-"""The teacher registry's public API in OpenAPI 3.1, merged into /api/v1/openapi.json by
+"""The public registers' API (teachers and schools) in OpenAPI 3.1, merged into /api/v1/openapi.json by
 core.openapi (which provides the shared `Error` schema)."""
 
+from certification.certificates.models import CertificateStatus
 from certification.teachers.models import PUBLIC_STATUSES, QualificationKind
 from certification.teachers.sanction_kinds import Restriction, SanctionReason
-from certification.teachers.search import TOTAL_CAP
-from certification.teachers.services.public import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH
+from compliance.vocabulary import GENRES
+from registry.schools import DEFAULT_PER_PAGE as SCHOOL_DEFAULT_PER_PAGE
+from registry.schools import MAX_PAGE as SCHOOL_MAX_PAGE
+from registry.schools import MAX_PER_PAGE as SCHOOL_MAX_PER_PAGE
+from registry.schools import MAX_QUERY_LENGTH as SCHOOL_MAX_QUERY_LENGTH
+from registry.search.teachers import TOTAL_CAP
+from registry.teachers import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH
 
 # What the API reads as a number (D-1234566, d 123456 6, D1234566, 1234566); whether the check
 # digit fits, a schema cannot say: a well-formed number with a wrong one is a 400 too.
@@ -12,8 +18,6 @@ NUMBER_PATTERN = "^[Dd]?[- ]?[0-9]{6} ?[0-9]$"
 
 
 def _genres() -> list[str]:
-    from compliance.vocabulary import GENRES
-
     return list(GENRES)
 
 
@@ -63,6 +67,7 @@ def schemas() -> dict:
                         "items": {"type": "object", "properties": {"name": {"type": "string"},
                                                                    "city": {"type": "string"}}}},
             "url": {"type": "string", "format": "uri"}}},
+        **_school_schemas(),
     }
 
 
@@ -104,6 +109,7 @@ def paths() -> dict:
                 "400": _error("Not a registration number, or its check digit does not match (a typing error)."),
                 "404": _error("No public registration has this number."),
             }}},
+        **_school_paths(lang),
     }
 
 
@@ -112,3 +118,65 @@ def fragment() -> dict:
 
 
 OPENAPI = fragment
+
+
+# --- the register of schools ------------------------------------------------------------------------
+
+_CERTIFICATE_NUMBER = {"type": "string", "pattern": "^DV-[0-9]{4}-[0-9]{5}$", "example": "DV-2026-00001"}
+_DATE = {"type": "string", "format": "date"}
+
+
+def _certificate_statuses() -> list[str]:
+    return [status.value for status in CertificateStatus]
+
+
+def _school_schemas() -> dict:
+    return {
+        "RegistrySchool": {"type": "object", "required": ["id", "name", "city", "genres", "certificate",
+                                                          "confidential_advisor", "url"], "properties": {
+            "id": {"type": "integer"},
+            "name": {"type": "string"},
+            "city": {"type": "string"},
+            "genres": {"type": "array", "items": {"type": "string", "enum": _genres()}},
+            "certificate": {"oneOf": [{"type": "null"}, {
+                "type": "object", "required": ["number", "status", "valid_until"],
+                "properties": {"number": _CERTIFICATE_NUMBER,
+                               "status": {"type": "string", "enum": _certificate_statuses()},
+                               "valid_until": _DATE}}]},
+            "confidential_advisor": {"oneOf": [{"type": "null"}, {
+                "type": "object", "required": ["name", "email", "phone"],
+                "description": "The school's confidential advisor (vertrouwenspersoon): who to talk to in confidence.",
+                "properties": {"name": {"type": "string"}, "email": {"type": ["string", "null"]},
+                               "phone": {"type": ["string", "null"]}}}]},
+            "url": {"type": "string", "format": "uri", "description": "The school's public page."}}},
+        "RegistrySchoolPage": {"type": "object", "required": ["items", "total", "page", "per_page"], "properties": {
+            "items": {"type": "array", "items": {"$ref": "#/components/schemas/RegistrySchool"}},
+            "total": {"type": "integer", "minimum": 0},
+            "page": {"type": "integer", "minimum": 1, "maximum": SCHOOL_MAX_PAGE},
+            "per_page": {"type": "integer", "minimum": 1, "maximum": SCHOOL_MAX_PER_PAGE}}},
+    }
+
+
+def _school_paths(lang: dict) -> dict:
+    return {
+        "/api/v1/registry/schools": {"get": {
+            "summary": "Search the register of certified schools", "tags": ["registry"],
+            "description": "Schools that hold or held a certificate, in name order, with the status of their newest "
+                           "certificate (a revoked school shows as revoked). Each word of q matches the beginning of a "
+                           "word in the name, a city of the school or its locations, a genre name or the certificate "
+                           "number (DV-2026-00012, DV202600012 or 00012); accents and capitals do not matter.",
+            "parameters": [
+                {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": SCHOOL_MAX_QUERY_LENGTH}},
+                {"name": "city", "in": "query", "schema": {"type": "string", "maxLength": SCHOOL_MAX_QUERY_LENGTH},
+                 "description": "A city of the school or one of its locations (whole name, any case)."},
+                {"name": "genre", "in": "query", "schema": {"type": "string", "enum": _genres()}},
+                {"name": "page", "in": "query",
+                 "schema": {"type": "integer", "minimum": 1, "maximum": SCHOOL_MAX_PAGE, "default": 1}},
+                {"name": "per_page", "in": "query",
+                 "schema": {"type": "integer", "minimum": 1, "maximum": SCHOOL_MAX_PER_PAGE,
+                            "default": SCHOOL_DEFAULT_PER_PAGE}},
+                lang],
+            "responses": {"200": {"description": "One page of schools.", "content": {"application/json": {
+                              "schema": {"$ref": "#/components/schemas/RegistrySchoolPage"}}}},
+                          "400": _error("A parameter is wrong or unknown; `parameter` names it.")}}},
+    }
