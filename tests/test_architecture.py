@@ -45,43 +45,6 @@ KNOWN_VIOLATIONS: set[tuple[str, str]] = {
     ('compliance.views', 'cycle'),  # bp in views/__init__, see below
     ('compliance.review.views', 'cycle'),  # bp in views/__init__, see below
     ('certification.teachers.views', 'cycle'),  # registry: certification internals
-    ('certification.cases', "inside"),  # registry: certification internals
-    ('certification.certificates', "inside"),  # registry: certification internals
-    ('certification.certificates.cli', "inside"),  # registry: certification internals
-    ('certification.certificates.demo', "inside"),  # registry: certification internals
-    ('certification.certificates.drift', "inside"),  # registry: certification internals
-    ('certification.certificates.permissions', "inside"),  # registry: certification internals
-    ('certification.certificates.retention', "inside"),  # registry: certification internals
-    ('certification.certificates.school_search', "inside"),  # registry: certification internals
-    ('certification.certificates.services.common', "inside"),  # registry: certification internals
-    ('certification.certificates.services.daily', "inside"),  # registry: certification internals
-    ('certification.certificates.services.issuing', "inside"),  # registry: certification internals
-    ('certification.certificates.signing', "inside"),  # registry: certification internals
-    ('certification.certificates.status_lists', "inside"),  # registry: certification internals
-    ('certification.certificates.views', "inside"),  # registry: certification internals
-    ('certification.fulltext', "inside"),  # registry: certification internals
-    ('certification.registry_hooks', "inside"),  # registry: certification internals
-    ('certification.sanctions', "inside"),  # registry: certification internals
-    ('certification.sanctions.views', "inside"),  # registry: certification internals
-    ('certification.stored_files', "inside"),  # registry: certification internals
-    ('certification.teachers', "inside"),  # registry: certification internals
-    ('certification.teachers.cli', "inside"),  # registry: certification internals
-    ('certification.teachers.demo', "inside"),  # registry: certification internals
-    ('certification.teachers.forms', "inside"),  # registry: certification internals
-    ('certification.teachers.gates', "inside"),  # registry: certification internals
-    ('certification.teachers.import_checks', "inside"),  # tests helper: splits check_teachers
-    ('certification.teachers.importer', "inside"),  # registry: certification internals
-    ('certification.teachers.numbers', "inside"),  # registry: certification internals
-    ('certification.teachers.openapi', "inside"),  # registry: certification internals
-    ('certification.teachers.permissions', "inside"),  # registry: certification internals
-    ('certification.teachers.search', "inside"),  # registry: certification internals
-    ('certification.teachers.services.admin', "inside"),  # registry: certification internals
-    ('certification.teachers.services.common', "inside"),  # registry: certification internals
-    ('certification.teachers.services.public', "inside"),  # registry: certification internals
-    ('certification.teachers.services.records', "inside"),  # registry: certification internals
-    ('certification.teachers.services.registration', "inside"),  # registry: certification internals
-    ('certification.teachers.views.public', "inside"),  # registry: certification internals
-    ('certification.teachers.views.schools', "inside"),  # registry: certification internals
 }
 # The compliance.views and compliance.review.views cycles: the package's __init__ defines the
 # blueprint and imports its view modules, which import the blueprint from it. Moving the

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import String, select, type_coerce, update
+from sqlalchemy import String, func, select, type_coerce, update
 
 from certification.teachers.bulk import bulk_insert
 from certification.teachers.models import (
@@ -21,9 +21,16 @@ from certification.teachers.models import (
     TeacherStatus,
 )
 from certification.teachers.numbers import fresh_numbers, is_valid_digits
+from certification.teachers.services.lifecycle import refresh_in_transaction
+from compliance.models import School
+from compliance.vocabulary import GENRES
+from core.dates import today
 from core.extensions import db
 from core.i18n import lazy_text
 from core.models import utcnow
+from core.spreadsheets import FORMULA_STARTS
+from core.text import fold
+from standards.vocabulary import CPD_CATEGORIES
 
 CHUNK = 900  # ids per IN (...) query, under every engine's limit on bound parameters
 _ALIASES = {
@@ -77,7 +84,6 @@ def _lengths(frame, report, limits: dict, required=()) -> None:
 
 def _formulas(frame, report, columns) -> None:
     """Names that a spreadsheet would run as a formula are refused, as on the forms."""
-    from core.spreadsheets import FORMULA_STARTS
 
     for column in columns:
         if column in frame.columns:
@@ -87,9 +93,8 @@ def _formulas(frame, report, columns) -> None:
 
 def _dates(frame, report, column, required: bool):
     """Parsed dates (NaT where empty); flags unreadable dates and dates in the future."""
-    import pandas as pd
+    import pandas as pd  # noqa: PLC0415  (pandas is heavy; loaded only when a file is imported)
 
-    from core.dates import today
 
     raw = frame[column] if column in frame.columns else pd.Series("", index=frame.index)
     iso = raw.str.slice(0, 10)
@@ -119,7 +124,6 @@ def _duplicates(frame, report, keys, column, message) -> None:
 def _lookup(column, values, *extra):
     """{value: row} for the rows of `column`'s table whose `column` is in `values` (row[0] is
     the id). A big file reads the whole table in one query; a small one asks in chunks."""
-    from sqlalchemy import func
 
     values, found = set(values) - {""}, {}
     if not values:
@@ -141,7 +145,6 @@ def _lookup(column, values, *extra):
 
 @lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
-    from core.text import fold
 
     return fold(text).strip()
 
@@ -187,7 +190,6 @@ class TeacherPlan:
              "review": Review.approved, "reviewed_by_id": getattr(self.by, "id", None), "reviewed_at": now,
              "created_at": now, "review_reason": "import"}
             for key, kind, institution, obtained in self.qualifications])
-        from certification.teachers.services.lifecycle import refresh_in_transaction
 
         refresh_in_transaction(self.touched, actor=self.by)
 
@@ -215,12 +217,10 @@ _TeacherColumns = namedtuple("_TeacherColumns", "email genre_codes genre_lists n
 def _teacher_columns(frame, report) -> _TeacherColumns | None:
     """Every column checked on its own: lengths, formulas, e-mail addresses, genres,
     registration numbers, schools, dates and qualifications. None when a column is missing."""
-    from compliance.models import School
-    from compliance.vocabulary import GENRES
 
     if not _require_columns(frame, report, ("first_name", "last_name", "email", "genres")):
         return None
-    import pandas as pd
+    import pandas as pd  # noqa: PLC0415  (pandas is heavy; loaded only when a file is imported)
 
     _lengths(frame, report, {"first_name": 80, "last_name": 120, "role": 100, "institution": 200},
              required=("first_name", "last_name"))
@@ -283,9 +283,8 @@ def _match_teachers(columns: _TeacherColumns) -> tuple[dict, dict]:
 def _plan_teachers(plan: TeacherPlan, frame, report, columns: _TeacherColumns, matches: tuple[dict, dict]) -> None:
     """Fill `plan` row by row: a new teacher, changed names or genres, new employments and
     qualifications; a row whose number and e-mail address name different teachers is a problem."""
-    import pandas as pd
+    import pandas as pd  # noqa: PLC0415  (pandas is heavy; loaded only when a file is imported)
 
-    from compliance.vocabulary import GENRES
 
     by, (by_email, by_number), kvk, qual = plan.by, matches, columns.kvk, columns.qualification
     known_ids = [row[0] for row in by_email.values()]
@@ -367,15 +366,13 @@ class CpdPlan:
     def write(self, step):
         bulk_insert(db.session.connection(), CpdRecord.__table__, self.rows)
         step("write", len(self.rows), len(self.rows))
-        from certification.teachers.services.lifecycle import refresh_in_transaction
 
         refresh_in_transaction({row["teacher_id"] for row in self.rows}, actor=self.by)
 
 
 def check_cpd(frame, report, by):
-    import pandas as pd
+    import pandas as pd  # noqa: PLC0415  (pandas is heavy; loaded only when a file is imported)
 
-    from standards.vocabulary import CPD_CATEGORIES
 
     if not _require_columns(frame, report, ("title", "points", "category", "completed_on")):
         return None
