@@ -1,4 +1,4 @@
-"""Failed-login limits (issue 12, finding 5), in the rate limiter's shared store.
+"""Failed-login limits, in the rate limiter's shared store.
 
 - Per account *and* address (`LOGIN_FAILURE_LIMIT`, 5 per 15 minutes): past it, that address
   may not try that account again until the window passes, or until the owner follows an

@@ -110,7 +110,7 @@ class AssessmentPdf(DocumentPdf):
     its requirement, rating, narrative and evidence."""
 
     def paragraphs(self, value: str, style) -> list:
-        """A text a visitor typed (issue 12, finding 3): drawn as plain lines, never parsed as
+        """A text a visitor typed : drawn as plain lines, never parsed as
         markup, and split across pages in time that grows with its length. As one reportlab
         paragraph, a narrative of 20,000 line breaks took the square of its length (a worker
         timeout)."""

@@ -384,7 +384,7 @@ class ChangeStatus(enum.Enum):
 
 class SchoolChangeRequest(db.Model):
     """A certified school's change to what its certificate states; applied only when an
-    admin approves it (issue 12, finding 6). `current` is what was stated when it was asked,
+    admin approves it. `current` is what was stated when it was asked,
     `proposed` what the school wants instead."""
 
     __tablename__ = "school_change_request"

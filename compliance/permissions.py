@@ -3,10 +3,8 @@
 The school's members (owner or manager) see and edit its profile and assessments; admins
 see everything but change nothing of a school's own; an assessor sees the assessments
 assigned to them. The review workflow (compliance.review, above this module) adds its
-roles (the approver) to `assessment_viewers`, so that every check below picks them up.
+roles (the approver) by answering `compliance.signals.assessment_view_requested`.
 """
-
-from collections.abc import Callable
 
 from flask import g, has_request_context
 from sqlalchemy import select
@@ -14,11 +12,8 @@ from sqlalchemy import select
 from accounts.models import Role
 from accounts.permissions import has_role, is_admin
 from compliance.models import Answer, AnswerEvidence, Assessment, Evidence, MemberRole, School, SchoolMember
+from compliance.signals import assessment_view_requested
 from core.extensions import db
-
-# Rules (user, assessment) -> bool of assessors who see an assessment without being its
-# reviewer; compliance.review registers the second assessor's in its `init_app`.
-assessment_viewers: list[Callable] = []
 
 
 def _logged_in(user) -> bool:
@@ -80,12 +75,12 @@ def can_decide_changes(user) -> bool:
 
 def is_assigned_assessor(user, assessment: Assessment) -> bool:
     """An assessor assigned to review this assessment and, while a recommendation waits for
-    its second assessor, every assessor who may approve it (`assessment_viewers`)."""
+    its second assessor, every assessor who may approve it (`assessment_view_requested`)."""
     if not (_logged_in(user) and has_role(user, Role.assessor)):
         return False
     if assessment.reviewer_id is not None and assessment.reviewer_id == user.id:
         return True
-    return any(viewer(user, assessment) for viewer in assessment_viewers)
+    return any(assessment_view_requested.send(assessment, user=user))
 
 
 def can_view_assessment(user, assessment: Assessment) -> bool:

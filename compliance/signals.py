@@ -43,3 +43,15 @@ A school submitted its self-assessment (compliance.services.assessments.submit_a
 Sender: the Assessment. No keywords. In the transaction: the review workflow
 (compliance.review, above the school's side) tells the admins to assign a reviewer, a
 notification that commits with the submission.""")
+
+statement_under_review = Event("compliance.statement-under-review", """\
+Whether what a school states (name, KvK number, address, locations) is shown to the public,
+so that a change to it waits for an admin's approval. Sender: the School. A receiver answers
+True when its package shows the statement (certification: a live certificate). A question,
+asked in the caller's transaction; nothing changes.""")
+
+assessment_view_requested = Event("compliance.assessment-view-requested", """\
+Whether an assessor who is not the assessment's reviewer may see it (compliance.permissions).
+Sender: the Assessment; keyword `user`. A receiver answers True for the roles it adds
+(compliance.review: the second assessor while a recommendation waits). A question; nothing
+changes.""")

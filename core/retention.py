@@ -5,7 +5,7 @@ Any package registers what it keeps and for how long with `register(rule)` (in i
 `init_app`); core does not know the packages above it. A rule's `purge(on)` deletes what ran
 out on that day in the caller's transaction, writes an audit event per deletion, and returns
 how many items it removed; the job commits after each rule, so one rule's failure does not
-undo another's work. Reporting (issue 14) registers its monitoring answers the same way.
+undo another's work. Reporting registers its monitoring answers the same way.
 """
 
 from collections.abc import Callable

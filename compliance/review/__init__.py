@@ -3,16 +3,15 @@ information requests, site visits, the recommendation, the four-eyes decision an
 corrective actions. See compliance/README.md ("Review") and the project README.
 
 `init_app(app)` registers the blueprint, the `flask review` commands, the demo step and the
-second assessor's view of an assessment (compliance.permissions.assessment_viewers) and
+second assessor's view of an assessment (compliance.signals.assessment_view_requested) and
 the admins' notice of a submission.
 """
 
-from compliance.permissions import assessment_viewers
 from compliance.review.cli import review_cli
-from compliance.review.permissions import may_view_as_approver
+from compliance.review.permissions import answer_view_as_approver
 from compliance.review.services.review import notify_submitted
 from compliance.review.views import bp
-from compliance.signals import assessment_submitted
+from compliance.signals import assessment_submitted, assessment_view_requested
 
 
 def init_app(app) -> None:
@@ -21,5 +20,4 @@ def init_app(app) -> None:
     app.register_blueprint(bp)
     app.cli.add_command(review_cli)
     assessment_submitted.connect(notify_submitted)
-    if may_view_as_approver not in assessment_viewers:
-        assessment_viewers.append(may_view_as_approver)
+    assessment_view_requested.connect(answer_view_as_approver)

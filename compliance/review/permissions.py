@@ -59,7 +59,8 @@ def can_decide(user, assessment: Assessment) -> bool:
     return assessment.status is AssessmentStatus.recommended and can_approve(user, assessment)
 
 
-def may_view_as_approver(user, assessment: Assessment) -> bool:
+def answer_view_as_approver(assessment: Assessment, *, user) -> bool:
+    """compliance.signals.assessment_view_requested: the second assessor sees what they decide on."""
     return can_decide(user, assessment)
 
 
@@ -70,7 +71,7 @@ def can_assign(user) -> bool:
 def can_view_review(user, assessment: Assessment) -> bool:
     """The review pages (verdicts, internal notes, history): admins, the reviewer and,
     while a recommendation waits, the eligible approvers."""
-    return is_admin(user) or can_review(user, assessment) or may_view_as_approver(user, assessment)
+    return is_admin(user) or can_review(user, assessment) or can_decide(user, assessment)
 
 
 def can_use_queue(user) -> bool:

@@ -1,5 +1,4 @@
-"""Changes to what a certificate states, asked by a certified school and decided by an admin
-(issue 12, finding 6).
+"""Changes to what a certificate states, asked by a certified school and decided by an admin.
 
 A certificate states the school's name, KvK number and address and the locations it covers.
 While a school holds a certificate the public can see, a change to any of those becomes a
@@ -10,10 +9,9 @@ genres, rooms, the confidential advisor) changes at once.
 
 Compliance does not know certificates: the certification package registers, in its
 `init_app`, a guard that says whether a school's statement is under review
-(`statement_guards`), and connects to `statement_approved` to follow an approved change.
+(`compliance.signals.statement_under_review`), and connects to `statement_approved` to follow an approved change.
 """
 
-from collections.abc import Callable
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -30,7 +28,7 @@ from compliance.models import (
     School,
     SchoolChangeRequest,
 )
-from compliance.signals import school_changed, statement_approved
+from compliance.signals import school_changed, statement_approved, statement_under_review
 from core.audit import record_event
 from core.extensions import db
 from core.i18n import lazy_text
@@ -42,13 +40,10 @@ STATED_FIELDS = ("name", "kvk_number", "street", "house_number", "postcode", "ci
 LOCATION_FIELDS = ("name", "address", "postcode", "city")
 MAX_REASON_CHARS = 2000
 
-# Callables school -> bool, registered by packages above compliance: True when what the school
-# states has been reviewed and is shown to the public (it holds a live certificate).
-statement_guards: list[Callable[[School], bool]] = []
 
 def statement_is_reviewed(school: School) -> bool:
     """Whether changes to what the school states need an admin's approval."""
-    return any(guard(school) for guard in statement_guards)
+    return any(statement_under_review.send(school))
 
 
 def kvk_taken(kvk_number: str, school: School | None = None) -> bool:

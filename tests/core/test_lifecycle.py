@@ -16,7 +16,7 @@ from core.lifecycle import Lifecycle, StaleState, allowed_actions, guard, may, t
 from core.models import AuditEvent
 from reporting.models import MonitoringReport
 from tests.compliance.factories import published_plan
-from tests.review import factories as rf
+from tests.compliance.review import factories as rf
 
 
 class Door(enum.Enum):

@@ -19,7 +19,7 @@ from certification.certificates.status_lists import assign_status_index
 from compliance.gates import describe, unmet_profile_gates
 from compliance.models import Assessment, AssessmentStatus, School
 from compliance.review.services.outcome import certificate_blockers, describe_blockers
-from compliance.services import changes
+from compliance.signals import statement_approved, statement_under_review
 from core.audit import record_event
 from core.dates import add_months, today
 from core.extensions import db
@@ -166,6 +166,5 @@ def _follow_approved_statement(change, **_extra) -> None:
 def connect_statement_changes() -> None:
     """What a certified school states is reviewed: changes wait for an admin (compliance
     keeps the requests; certification says which schools are certified and follows)."""
-    if school_is_publicly_listed not in changes.statement_guards:
-        changes.statement_guards.append(school_is_publicly_listed)
-    changes.statement_approved.connect(_follow_approved_statement)
+    statement_under_review.connect(school_is_publicly_listed)
+    statement_approved.connect(_follow_approved_statement)

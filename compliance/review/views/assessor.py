@@ -54,7 +54,7 @@ def assign(assessment_id):
 
 def _overview_context(assessment):
     # Every page that shows the review checks who may see it, also when a refused POST
-    # renders it again: a refusal never shows what the GET would not (issue 12, finding 2).
+    # renders it again: a refusal never shows what the GET would not.
     if not can_view_review(current_user, assessment):
         abort(403)
     verdicts = services.verdicts_by_criterion(assessment)
