@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := app:create_app
-SOURCES := app.py core accounts notifications standards compliance certification privacy reporting guidance home templates
+SOURCES := app.py core accounts notifications registry standards compliance certification privacy reporting guidance home templates
 
 .PHONY: run test setup dev-setup translations lint extract clean
 

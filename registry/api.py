@@ -22,6 +22,16 @@ SEARCH_PARAMETERS = {"q", "genre", "status", "page", "per_page", "lang"}
 _PLACEHOLDER = "D-0000000"
 
 
+def _blank_number():
+    """An API caller who sends `page=` or `per_page=` without a number gets told, as the
+    document says they are integers (the register's pages treat a blank field as absent)."""
+    for name in ("page", "per_page"):
+        if name in request.args and not request.args[name].strip():
+            return jsonify(error=_("Geef %(name)s een heel getal, of laat de parameter weg.", name=name),
+                           parameter=name), 400
+    return None
+
+
 def _teacher_url_prefix() -> str:
     return url_for("certification.teacher", registration_number=_PLACEHOLDER, _external=True)[: -len(_PLACEHOLDER)]
 
@@ -34,6 +44,8 @@ def teachers():
     if unknown:
         return jsonify(error=_("Onbekende parameter: %(names)s. Gebruik q, genre, status, page en per_page.",
                                names=", ".join(unknown)), parameter=unknown[0]), 400
+    if blank := _blank_number():
+        return blank
     try:
         query = registry.parse_search(request.args)
     except RegistryError as exc:
@@ -81,6 +93,8 @@ def _school_json(entry, url_prefix: str) -> dict:
 @public
 @cacheable("PUBLIC_CACHE_SECONDS")
 def registry_schools():
+    if blank := _blank_number():
+        return blank
     try:
         query = schools.parse_query(request.args, strict=True)
     except CertificateError as exc:

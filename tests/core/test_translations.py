@@ -8,7 +8,7 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[2]
 # Every folder with user-facing text (tests/core/test_escaping.py reads the Python ones too).
-SOURCES = ["app.py", "core", "accounts", "notifications", "standards", "compliance", "certification",
+SOURCES = ["app.py", "core", "accounts", "notifications", "registry", "standards", "compliance", "certification",
            "guidance", "reporting", "privacy", "home", "templates"]
 
 

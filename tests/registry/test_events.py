@@ -41,3 +41,15 @@ def test_the_registry_receives_what_keeps_its_indexes_current(app):
 def test_certificates_answer_which_schools_count_as_certified(app):
     assert teacher_signals.listed_schools.receivers >= 1
     assert teacher_signals.listed_school_ids([]) == set()
+
+
+def test_the_api_refuses_a_blank_page_number_and_names_it(client):
+    for path in ("/api/v1/registry/teachers", "/api/v1/registry/schools"):
+        response = client.get(f"{path}?page=")
+        assert response.status_code == 400
+        assert response.get_json()["parameter"] == "page"
+        response = client.get(f"{path}?per_page=%20&lang=en")
+        assert response.status_code == 400
+        assert response.get_json() == {"error": "Give per_page a whole number, or leave the parameter out.",
+                                       "parameter": "per_page"}
+    assert client.get("/api/v1/registry/teachers?page=1").status_code == 200
