@@ -12,7 +12,6 @@ from sqlalchemy import String, func, select, type_coerce, update
 
 from certification.teachers.bulk import bulk_insert
 from certification.teachers.models import (
-    CpdRecord,
     Employment,
     Qualification,
     QualificationKind,
@@ -30,7 +29,6 @@ from core.i18n import lazy_text
 from core.models import utcnow
 from core.spreadsheets import FORMULA_STARTS
 from core.text import fold
-from standards.vocabulary import CPD_CATEGORIES
 
 CHUNK = 900  # ids per IN (...) query, under every engine's limit on bound parameters
 _ALIASES = {
@@ -61,37 +59,37 @@ def canonical_column(name) -> str:
     return _CANONICAL.get(key, key)
 
 
-def _flag(report, frame, mask, column, message) -> None:
+def flag(report, frame, mask, column, message) -> None:
     text = str(message)
     report.problems.extend(Problem(int(index) + 2, column, text) for index in frame.index[mask])
 
 
-def _require_columns(frame, report, names) -> bool:
+def require_columns(frame, report, names) -> bool:
     missing = [name for name in names if name not in frame.columns]
     for name in missing:
         report.problems.append(Problem(1, name, str(lazy_text("De kolom %(name)s ontbreekt.", name=name))))
     return not missing
 
 
-def _lengths(frame, report, limits: dict, required=()) -> None:
+def lengths(frame, report, limits: dict, required=()) -> None:
     for column, limit in limits.items():
         if column not in frame.columns:
             continue
         if column in required:
-            _flag(report, frame, frame[column] == "", column, _l("Leeg; vul dit in."))
-        _flag(report, frame, frame[column].str.len() > limit, column, lazy_text("Langer dan %(n)s tekens.", n=limit))
+            flag(report, frame, frame[column] == "", column, _l("Leeg; vul dit in."))
+        flag(report, frame, frame[column].str.len() > limit, column, lazy_text("Langer dan %(n)s tekens.", n=limit))
 
 
-def _formulas(frame, report, columns) -> None:
+def formulas(frame, report, columns) -> None:
     """Names that a spreadsheet would run as a formula are refused, as on the forms."""
 
     for column in columns:
         if column in frame.columns:
-            _flag(report, frame, frame[column].str.startswith(FORMULA_STARTS), column,
+            flag(report, frame, frame[column].str.startswith(FORMULA_STARTS), column,
                   _l("Begint met =, +, -, @, een tab of een regelovergang; een spreadsheet leest dat als formule."))
 
 
-def _dates(frame, report, column, required: bool):
+def dates(frame, report, column, required: bool):
     """Parsed dates (NaT where empty); flags unreadable dates and dates in the future."""
     import pandas as pd  # noqa: PLC0415  (pandas is heavy; loaded only when a file is imported)
 
@@ -100,16 +98,16 @@ def _dates(frame, report, column, required: bool):
     iso = raw.str.slice(0, 10)
     parsed = pd.to_datetime(iso, format="%Y-%m-%d", errors="coerce")
     parsed = parsed.fillna(pd.to_datetime(raw, format="%d-%m-%Y", errors="coerce"))
-    _flag(report, frame, (raw != "") & parsed.isna(), column, _l("Geen geldige datum; schrijf 2024-05-31 of "
+    flag(report, frame, (raw != "") & parsed.isna(), column, _l("Geen geldige datum; schrijf 2024-05-31 of "
                                                                  "31-05-2024."))
     if required:
-        _flag(report, frame, raw == "", column, _l("Leeg; vul een datum in."))
-    _flag(report, frame, parsed > pd.Timestamp(today()), column, _l("Deze datum ligt in de toekomst."))
-    _flag(report, frame, parsed < pd.Timestamp(1950, 1, 1), column, _l("Deze datum ligt te ver in het verleden."))
+        flag(report, frame, raw == "", column, _l("Leeg; vul een datum in."))
+    flag(report, frame, parsed > pd.Timestamp(today()), column, _l("Deze datum ligt in de toekomst."))
+    flag(report, frame, parsed < pd.Timestamp(1950, 1, 1), column, _l("Deze datum ligt te ver in het verleden."))
     return parsed
 
 
-def _duplicates(frame, report, keys, column, message) -> None:
+def duplicates(frame, report, keys, column, message) -> None:
     """Flags every repeat of `keys` after its first row, naming that row."""
     duplicated = keys.duplicated(keep="first") & (keys != "")
     if duplicated.any():
@@ -121,7 +119,7 @@ def _duplicates(frame, report, keys, column, message) -> None:
             for index in frame.index[duplicated])
 
 
-def _lookup(column, values, *extra):
+def lookup(column, values, *extra):
     """{value: row} for the rows of `column`'s table whose `column` is in `values` (row[0] is
     the id). A big file reads the whole table in one query; a small one asks in chunks."""
 
@@ -144,16 +142,16 @@ def _lookup(column, values, *extra):
 
 
 @lru_cache(maxsize=4096)
-def _fold(text: str) -> str:
+def folded(text: str) -> str:
 
     return fold(text).strip()
 
 
-def _code_map(vocabulary: dict) -> dict:
+def code_map(vocabulary: dict) -> dict:
     mapping = {code: code for code in vocabulary}
     for code, label in vocabulary.items():
         for text in (label.values() if isinstance(label, dict) else [label]):
-            mapping[_fold(str(text))] = code
+            mapping[folded(str(text))] = code
     return mapping
 
 
@@ -176,7 +174,7 @@ class TeacherPlan:
         if self.updates:
             session.execute(update(Teacher), self.updates)
         wanted = {key for key, *_rest in self.employments + self.qualifications if isinstance(key, str)}
-        ids = {email: row[0] for email, row in _lookup(Teacher.email, wanted).items()}
+        ids = {email: row[0] for email, row in lookup(Teacher.email, wanted).items()}
 
         def teacher_id(key):  # an existing teacher's id, or a new teacher's e-mail address
             return key if isinstance(key, int) else ids[key]
@@ -218,52 +216,52 @@ def _teacher_columns(frame, report) -> _TeacherColumns | None:
     """Every column checked on its own: lengths, formulas, e-mail addresses, genres,
     registration numbers, schools, dates and qualifications. None when a column is missing."""
 
-    if not _require_columns(frame, report, ("first_name", "last_name", "email", "genres")):
+    if not require_columns(frame, report, ("first_name", "last_name", "email", "genres")):
         return None
     import pandas as pd  # noqa: PLC0415  (pandas is heavy; loaded only when a file is imported)
 
-    _lengths(frame, report, {"first_name": 80, "last_name": 120, "role": 100, "institution": 200},
+    lengths(frame, report, {"first_name": 80, "last_name": 120, "role": 100, "institution": 200},
              required=("first_name", "last_name"))
-    _formulas(frame, report, ("first_name", "last_name", "role", "institution"))
+    formulas(frame, report, ("first_name", "last_name", "role", "institution"))
     email = frame["email"].str.lower().rename("email")
-    _flag(report, frame, ~email.str.fullmatch(_EMAIL) | (email.str.len() > 254), "email",
+    flag(report, frame, ~email.str.fullmatch(_EMAIL) | (email.str.len() > 254), "email",
           _l("Geen geldig e-mailadres."))
-    _duplicates(frame, report, email, "email", _l("Dit e-mailadres"))
+    duplicates(frame, report, email, "email", _l("Dit e-mailadres"))
 
-    genre_codes = _code_map(GENRES)
-    genre_lists = [[_fold(part) for part in text.split(";") if part.strip()] for text in frame["genres"].tolist()]
+    genre_codes = code_map(GENRES)
+    genre_lists = [[folded(part) for part in text.split(";") if part.strip()] for text in frame["genres"].tolist()]
     unknown = pd.Series([any(item not in genre_codes for item in items) for items in genre_lists], index=frame.index)
-    _flag(report, frame, unknown, "genres", lazy_text("Onbekend genre. Kies uit: %(known)s (meerdere met ;).",
+    flag(report, frame, unknown, "genres", lazy_text("Onbekend genre. Kies uit: %(known)s (meerdere met ;).",
                                                known=", ".join(GENRES)))
-    _flag(report, frame, pd.Series([not items for items in genre_lists], index=frame.index), "genres",
+    flag(report, frame, pd.Series([not items for items in genre_lists], index=frame.index), "genres",
           _l("Leeg; vul minstens één genre in."))
 
     number = frame.get("registration_number", pd.Series("", index=frame.index)).str.upper().str.replace(
         r"[\s‐–]", "", regex=True).str.replace(r"^D-?", "D-", regex=True).rename("number")
     bad_number = pd.Series([n != "" and not (len(n) == 9 and n[:2] == "D-" and is_valid_digits(n[2:]))
                             for n in number.tolist()], index=frame.index)
-    _flag(report, frame, bad_number, "registration_number",
+    flag(report, frame, bad_number, "registration_number",
           _l("Geen geldig registratienummer (D- en zeven cijfers, met een kloppend controlecijfer)."))
-    _duplicates(frame, report, number.where(~bad_number, ""), "registration_number", _l("Dit registratienummer"))
+    duplicates(frame, report, number.where(~bad_number, ""), "registration_number", _l("Dit registratienummer"))
 
     kvk = frame.get("school_kvk", pd.Series("", index=frame.index)).str.replace(r"\s", "", regex=True)
-    schools = {key: row[0] for key, row in _lookup(School.kvk_number, kvk).items()}
-    _flag(report, frame, (kvk != "") & ~kvk.isin(list(schools)), "school_kvk",
+    schools = {key: row[0] for key, row in lookup(School.kvk_number, kvk).items()}
+    flag(report, frame, (kvk != "") & ~kvk.isin(list(schools)), "school_kvk",
           _l("Er is geen school met dit KvK-nummer op het platform."))
     minors_raw = frame.get("works_with_minors", pd.Series("", index=frame.index)).str.lower()
-    _flag(report, frame, ~minors_raw.isin(_YES | _NO), "works_with_minors", _l("Schrijf ja of nee."))
-    since = _dates(frame, report, "since", required=False)
+    flag(report, frame, ~minors_raw.isin(_YES | _NO), "works_with_minors", _l("Schrijf ja of nee."))
+    since = dates(frame, report, "since", required=False)
 
-    kinds = _code_map({kind.value: {"nl": str(kind.label), "en": kind.value} for kind in QualificationKind})
-    qual = pd.Series([_fold(text) for text in frame.get("qualification", pd.Series("", index=frame.index)).tolist()],
+    kinds = code_map({kind.value: {"nl": str(kind.label), "en": kind.value} for kind in QualificationKind})
+    qual = pd.Series([folded(text) for text in frame.get("qualification", pd.Series("", index=frame.index)).tolist()],
                      index=frame.index)
-    _flag(report, frame, (qual != "") & ~qual.isin(list(kinds)), "qualification",
+    flag(report, frame, (qual != "") & ~qual.isin(list(kinds)), "qualification",
           lazy_text(
                   "Onbekende soort diploma. Kies uit: %(known)s.", known=", ".join(k.value for k in QualificationKind)))
     institution = frame.get("institution", pd.Series("", index=frame.index))
-    _flag(report, frame, (qual != "") & (institution == ""), "institution", _l("Leeg; vul de opleiding in."))
-    qualified_on = _dates(frame, report, "qualified_on", required=False)
-    _flag(report, frame, (qual != "") & qualified_on.isna() & (frame.get("qualified_on", "") == ""), "qualified_on",
+    flag(report, frame, (qual != "") & (institution == ""), "institution", _l("Leeg; vul de opleiding in."))
+    qualified_on = dates(frame, report, "qualified_on", required=False)
+    flag(report, frame, (qual != "") & qualified_on.isna() & (frame.get("qualified_on", "") == ""), "qualified_on",
           _l("Leeg; vul de datum van het diploma in."))
     roles = frame["role"] if "role" in frame.columns else pd.Series("", index=frame.index)
     return _TeacherColumns(email, genre_codes, genre_lists, number, kvk, schools, minors_raw, since, kinds, qual,
@@ -274,9 +272,9 @@ def _match_teachers(columns: _TeacherColumns) -> tuple[dict, dict]:
     """The registered teachers that the file's e-mail addresses and registration numbers name:
     ({e-mail address: (id, number, first name, last name, genres as text)}, {number: (id, e-mail address)})."""
     # Genres as stored text: compared as text first, decoded only when the text differs.
-    by_email = _lookup(Teacher.email, columns.email, Teacher.registration_number, Teacher.first_name,
+    by_email = lookup(Teacher.email, columns.email, Teacher.registration_number, Teacher.first_name,
                        Teacher.last_name, type_coerce(Teacher.__table__.c.genres, String).label("genres"))
-    by_number = _lookup(Teacher.registration_number, columns.number, Teacher.email)
+    by_number = lookup(Teacher.registration_number, columns.number, Teacher.email)
     return by_email, by_number
 
 
@@ -288,10 +286,10 @@ def _plan_teachers(plan: TeacherPlan, frame, report, columns: _TeacherColumns, m
 
     by, (by_email, by_number), kvk, qual = plan.by, matches, columns.kvk, columns.qualification
     known_ids = [row[0] for row in by_email.values()]
-    existing_jobs = {(row.teacher_id, row.school_id) for row in _rows_for(Employment, known_ids)} \
+    existing_jobs = {(row.teacher_id, row.school_id) for row in rows_for(Employment, known_ids)} \
         if (kvk != "").any() else set()
     existing_quals = {(row.teacher_id, row.kind, row.institution, row.obtained_on)
-                      for row in _rows_for(Qualification, known_ids)} if (qual != "").any() else set()
+                      for row in rows_for(Qualification, known_ids)} if (qual != "").any() else set()
     taken = set(columns.number.tolist()) | set(by_number)
     genre_codes, schools, kinds = columns.genre_codes, columns.schools, columns.kinds
     now = utcnow()
@@ -348,77 +346,7 @@ def _same_genres(stored, codes: list[str]) -> bool:
     return stored == json.dumps(codes) or json.loads(stored or "[]") == codes
 
 
-def _rows_for(model, teacher_ids):
+def rows_for(model, teacher_ids):
     ids = sorted(set(teacher_ids))
     for start in range(0, len(ids), CHUNK):
         yield from db.session.execute(select(model).where(model.teacher_id.in_(ids[start:start + CHUNK]))).scalars()
-
-
-# --- CPD records -----------------------------------------------------------------------------------------
-
-class CpdPlan:
-    def __init__(self, by):
-        self.by, self.rows, self.unchanged = by, [], 0
-
-    def counts(self):
-        return len(self.rows), 0, self.unchanged
-
-    def write(self, step):
-        bulk_insert(db.session.connection(), CpdRecord.__table__, self.rows)
-        step("write", len(self.rows), len(self.rows))
-
-        refresh_in_transaction({row["teacher_id"] for row in self.rows}, actor=self.by)
-
-
-def check_cpd(frame, report, by):
-    import pandas as pd  # noqa: PLC0415  (pandas is heavy; loaded only when a file is imported)
-
-
-    if not _require_columns(frame, report, ("title", "points", "category", "completed_on")):
-        return None
-    if "registration_number" not in frame.columns and "email" not in frame.columns:
-        _require_columns(frame, report, ("registration_number",))
-        return None
-    empty = pd.Series("", index=frame.index)
-    number = frame.get("registration_number", empty).str.upper().str.replace(r"\s", "", regex=True)
-    email = frame.get("email", empty).str.lower()
-    by_number = _lookup(Teacher.registration_number, number)
-    by_email = _lookup(Teacher.email, email)
-    teacher_id = pd.Series([by_number[n][0] if n in by_number else (by_email[e][0] if e in by_email else None)
-                            for n, e in zip(number.tolist(), email.tolist(), strict=True)], index=frame.index,
-                           dtype=object)
-    _flag(report, frame, teacher_id.isna(), "registration_number" if "registration_number" in frame.columns
-          else "email", _l("Geen docent met dit registratienummer of e-mailadres in het register."))
-    _lengths(frame, report, {"title": 200, "provider": 200}, required=("title",))
-    _formulas(frame, report, ("title", "provider"))
-    points = pd.to_numeric(frame["points"], errors="coerce")
-    _flag(report, frame, points.isna() | (points % 1 != 0) | (points < 1) | (points > 100), "points",
-          _l("Geen heel getal van 1 tot en met 100."))
-    categories = _code_map(CPD_CATEGORIES)
-    category = pd.Series([categories.get(_fold(text)) for text in frame["category"].tolist()], index=frame.index,
-                         dtype=object)
-    _flag(report, frame, category.isna(), "category", lazy_text("Onbekende categorie. Kies uit: %(known)s.",
-                                                         known=", ".join(CPD_CATEGORIES)))
-    completed = _dates(frame, report, "completed_on", required=True)
-    provider = frame.get("provider", empty)
-    keys = (teacher_id.astype(str) + "|" + frame["title"] + "|" + provider + "|" + completed.astype(str)).rename("k")
-    _duplicates(frame, report, keys, "title", _l("Deze activiteit van deze docent op deze datum"))
-    plan = CpdPlan(by)
-    if report.problems:
-        return plan
-    existing = {(row.teacher_id, row.title, row.provider, row.completed_on)
-                for row in _rows_for(CpdRecord, [int(t) for t in teacher_id])}
-    now, reviewer = utcnow(), getattr(by, "id", None)
-    for tid, title, prov, pts, cat, day in zip(teacher_id.tolist(), frame["title"].tolist(), provider.tolist(),
-                                               points.tolist(), category.tolist(), completed.tolist(), strict=True):
-        record = (int(tid), title, prov, day.date())
-        if record in existing:
-            plan.unchanged += 1
-            continue
-        plan.rows.append({"teacher_id": int(tid), "title": title, "provider": prov, "points": int(pts),
-                          "category": cat, "completed_on": day.date(), "review": Review.approved,
-                          "reviewed_by_id": reviewer, "reviewed_at": now, "created_at": now})
-    return plan
-
-
-KINDS = {"teachers": check_teachers, "cpd": check_cpd}

@@ -22,6 +22,7 @@ from sqlalchemy.orm import selectinload
 from certification.teachers import import_checks as checks
 from certification.teachers.errors import RegistryError
 from certification.teachers.import_checks import Problem
+from certification.teachers.import_cpd import check_cpd
 from certification.teachers.models import PUBLIC_STATUSES, Employment, Teacher
 from certification.teachers.services.public import public_entry
 from core.audit import record_event
@@ -30,6 +31,7 @@ from core.i18n import lazy_text
 from core.spreadsheets import neutralise
 from core.storage import StorageError, get_storage
 
+KINDS = {"teachers": checks.check_teachers, "cpd": check_cpd}  # what `kind` an import may be
 MAX_ROWS = 200_000
 MAX_PROBLEMS = 10_000
 
@@ -97,13 +99,13 @@ def read_table(data: bytes, filename: str = ""):
 
 def import_file(data: bytes, filename: str, kind: str, dry_run: bool = False, by=None, progress=None) -> ImportReport:
     """Check every row; write the whole file in one transaction only when all are valid."""
-    if kind not in checks.KINDS:
+    if kind not in KINDS:
         raise RegistryError(_l("Kies wat er in het bestand staat: docenten of bijscholing."), field="kind")
     frame = read_table(data, filename)
     report = ImportReport(kind=kind, rows=len(frame), dry_run=dry_run)
     step = progress or (lambda stage, done, total: None)
     step("check", 0, len(frame))
-    plan = checks.KINDS[kind](frame, report, by)
+    plan = KINDS[kind](frame, report, by)
     step("check", len(frame), len(frame))
     report.problems.sort(key=lambda problem: (problem.row, problem.column))
     del report.problems[MAX_PROBLEMS:]
