@@ -1,4 +1,4 @@
-"""The checks and the write plan of a CPD import (`flask registry import cpd`, the admin's
+"""The checks and the write plan of a CPD import (`flask registry import FILE --kind cpd`, the admin's
 upload): each row names a teacher (registration number or e-mail), an activity, its points,
 category and date. The column checks it shares with the teachers' import live in
 `import_checks`."""
