@@ -11,7 +11,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from accounts.models import Role
-from core.web import public  # noqa: F401  (where the views of certification still look for it)
 
 # Endpoints that Flask or extensions register without a view of ours.
 _ALWAYS_PUBLIC = {"static"}

@@ -58,14 +58,7 @@ KNOWN_VIOLATIONS: set[tuple[str, str]] = {
     ('certification.teachers.demo', 'certification.cases.services'),
     ('certification.certificates.views', 'certification.sanctions.forms'),
     ('certification.certificates.views', 'certification.sanctions.objections'),
-    ('compliance.views', 'cycle'),  # bp in views/__init__, see below
-    ('compliance.review.views', 'cycle'),  # bp in views/__init__, see below
-    ('certification.teachers.views', 'cycle'),  # registry: certification internals
 }
-# The compliance.views and compliance.review.views cycles: the package's __init__ defines the
-# blueprint and imports its view modules, which import the blueprint from it. Moving the
-# blueprint and its helpers to views/common.py breaks them; left until helper oneof's edits of
-# `show_error` in those files are merged.
 
 
 def _modules() -> dict[str, Path]:

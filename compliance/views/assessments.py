@@ -14,7 +14,7 @@ from compliance.gates import unmet_profile_gates
 from compliance.models import Answer
 from compliance.permissions import can_edit_answer, can_work_on_assessment
 from compliance.signals import teacher_panel_requested
-from compliance.views import assessment_or_404, bp, school_or_404
+from compliance.views.blueprint import assessment_or_404, bp, school_or_404
 from core.forms import show_error
 from core.web import get_or_404
 

@@ -9,7 +9,7 @@ from compliance import services
 from compliance.forms import RefuseChangeForm
 from compliance.models import SchoolChangeRequest
 from compliance.permissions import can_decide_changes
-from compliance.views import bp
+from compliance.views.blueprint import bp
 from core.web import get_or_404
 
 

@@ -10,7 +10,7 @@ from flask_login import current_user
 from compliance.exports import AssessmentPdf, assessment_xlsx
 from compliance.models import Assessment, Evidence
 from compliance.permissions import can_view_assessment, can_view_evidence
-from compliance.views import assessment_or_404, bp
+from compliance.views.blueprint import assessment_or_404, bp
 from core.storage import get_storage
 from core.web import get_or_404
 

@@ -9,7 +9,7 @@ from compliance import services
 from compliance.forms import InviteForm
 from compliance.models import MemberRole, SchoolInvitation, SchoolMember
 from compliance.permissions import can_manage_members
-from compliance.views import bp, school_or_404
+from compliance.views.blueprint import bp, school_or_404
 from core.forms import show_error
 from core.web import get_or_404, render_form
 

@@ -9,7 +9,7 @@ from compliance import services
 from compliance.forms import AdvisorForm, LocationForm, RoomForm, SchoolForm
 from compliance.models import Location, Room
 from compliance.permissions import can_edit_school, can_register_school
-from compliance.views import bp, school_or_404
+from compliance.views.blueprint import bp, school_or_404
 from compliance.vocabulary import reporting_points
 from core.forms import show_error
 from core.web import get_or_404, render_form

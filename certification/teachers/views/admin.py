@@ -17,7 +17,7 @@ from certification.teachers import importer, services
 from certification.teachers.forms import ActivityForm, CodeVersionForm, ImportForm, ReviewForm
 from certification.teachers.models import CpdActivity, CpdRecord, Qualification, VogRecord
 from certification.teachers.services import RegistryError
-from certification.teachers.views import bp, upload
+from certification.teachers.views.blueprint import bp, upload
 from core.forms import show_error
 from core.web import get_or_404, render_form
 

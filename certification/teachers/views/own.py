@@ -10,7 +10,7 @@ from accounts.permissions import roles_required
 from certification.teachers import services
 from certification.teachers.forms import CpdForm, DetailsForm, QualificationForm, SignCodeForm, VogForm
 from certification.teachers.services import RegistryError, TeacherDetails
-from certification.teachers.views import bp, upload
+from certification.teachers.views.blueprint import bp, upload
 from core.forms import show_error
 from core.web import render_form
 

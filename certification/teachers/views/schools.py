@@ -10,7 +10,7 @@ from certification.teachers import permissions, services
 from certification.teachers.forms import InviteTeacherForm, LinkTeacherForm
 from certification.teachers.models import Employment
 from certification.teachers.services import Invitation, RegistryError
-from certification.teachers.views import bp
+from certification.teachers.views.blueprint import bp
 from compliance.models import School
 from core.forms import show_error
 from core.web import get_or_404

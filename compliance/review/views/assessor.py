@@ -17,7 +17,7 @@ from compliance.review.permissions import (
     can_use_queue,
     can_view_review,
 )
-from compliance.review.views import assessment_or_404, bp
+from compliance.review.views.blueprint import assessment_or_404, bp
 from compliance.services import sections
 from compliance.views.assessments import teachers_if_asked
 from core.forms import show_error

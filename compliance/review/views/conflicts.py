@@ -10,7 +10,7 @@ from compliance.models import School
 from compliance.review import forms, services
 from compliance.review.models import ConflictDeclaration, Relation
 from compliance.review.permissions import is_assessor
-from compliance.review.views import bp
+from compliance.review.views.blueprint import bp
 from core.extensions import db
 from core.forms import show_error
 from core.web import get_or_404, public, render_form

@@ -15,8 +15,8 @@ from compliance.models import Answer, AssessmentStatus
 from compliance.permissions import can_work_on_assessment
 from compliance.review import forms, services
 from compliance.review.models import CorrectiveAction
-from compliance.review.views import assessment_or_404, bp
-from compliance.views import _helpers as compliance_page_helpers  # the page's own template helpers
+from compliance.review.views.blueprint import assessment_or_404, bp
+from compliance.views.blueprint import _helpers as compliance_page_helpers  # the page's own template helpers
 from core.forms import show_error
 from core.web import get_or_404, render_form
 
