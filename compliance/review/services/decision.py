@@ -93,9 +93,11 @@ def approve_recommendation(assessment: Assessment, by: User, comment: str = ""):
                        **({"criterion": a.criterion.code} if a.criterion_id is not None else {})}
                       for a in recommendation.actions] or None
         certificates = recommendation_approved.send(assessment, by=by, conditions=conditions)
-        certificate = certificates[0] if certificates else None
+        if len(certificates) != 1:  # a wiring fault (certification's init_app), never the user's
+            raise RuntimeError("an approved recommendation must issue exactly one certificate")
+        certificate = certificates[0]
         for action in recommendation.actions:
-            action.certificate_id = certificate.id if certificate is not None else None
+            action.certificate_id = certificate.id
     notify(school_members(assessment), "decision", school_link(assessment), school=assessment.school.name,
            decision=new_status.value)
     db.session.commit()
