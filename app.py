@@ -113,8 +113,8 @@ def _render_migration_item(type_, obj, autogen_context):
 
 
 def _include_in_migrations(obj, name, type_, reflected, compare_to):
-    """The registers' full-text indexes (FTS5 tables on SQLite, a generated column with a GIN
-    index on PostgreSQL) are made by `registry.search.fulltext`, not by Alembic's comparison."""
+    """The registers' full-text indexes (FTS5 tables on SQLite, term tables
+    on PostgreSQL) are made by `registry.search.fulltext`, not by Alembic's comparison."""
     table = getattr(getattr(obj, "table", None), "name", None)
     return not any(FullTextIndex(search_table).is_own(name, type_, table)
                    for search_table in ("teacher_search", "school_search"))

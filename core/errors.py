@@ -94,14 +94,17 @@ def _json_holds_nul(data) -> bool:
     return False
 
 
+def _nul_message() -> str:
+    return _("Het verzoek bevat een NUL-teken (%00); dat kan in geen enkel veld. Haal het weg en probeer het "
+             "opnieuw.")
+
+
 def refuse_unusable_input():
     """before_request: input no handler can use gets a 400 with a message here, once for every
     route, instead of a 500 further down: a NUL byte (PostgreSQL refuses it in text) in the
     path, the query or a form, and JSON nested too deeply to parse (RecursionError)."""
-    nul = _("Het verzoek bevat een NUL-teken (%00); dat kan in geen enkel veld. Haal het weg en probeer het "
-            "opnieuw.")
     if "\x00" in request.path or _holds_nul(request.args):
-        return _respond(400, nul)
+        return _respond(400, _nul_message())
     if request.path.startswith("/api/") and request.args.get("lang", "nl") not in current_app.config["LANGUAGES"]:
         # The API documents lang as an enum; an unknown language is an error, not Dutch.
         return jsonify(error=_("Onbekende taal in lang: kies nl of en."), parameter="lang"), 400
@@ -114,11 +117,11 @@ def refuse_unusable_input():
             return _respond(400, _("De JSON in dit verzoek is te diep genest."))
         except ValueError:
             return None  # not JSON at all: the view says what it expects
-        return _respond(400, nul) if _json_holds_nul(data) else None
+        return _respond(400, _nul_message()) if _json_holds_nul(data) else None
     if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data") and (
             _holds_nul(request.form) or any("\x00" in (upload.filename or "")
                                             for upload in request.files.values())):
-        return _respond(400, nul)
+        return _respond(400, _nul_message())
     return None
 
 

@@ -1,7 +1,7 @@
 """The public registers' own tables: one search row per teacher and per school in the
 register, derived from certification's tables and kept current by `registry.indexes`.
-Each has a full-text index (`registry.search.fulltext`): an FTS5 table on SQLite, a GIN
-index over a generated tsvector column on PostgreSQL."""
+Each has a full-text index (`registry.search.fulltext`): an FTS5 table on SQLite, a term
+table under a b-tree on PostgreSQL; both kept in step by triggers."""
 
 from sqlalchemy import BigInteger, ForeignKey, Index, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -15,8 +15,8 @@ from registry.search.fulltext import FullTextIndex
 class TeacherSearch(db.Model):
     """One row per teacher in the public registry: the normalised words the search matches
     (names, number, cities of listed schools, genres, status), under a key that sorts by
-    name. `registry.search.teachers.create_search_index()` adds the full-text index (FTS5 on SQLite, a GIN
-    tsvector index on PostgreSQL) whenever this table is created."""
+    name. `registry.search.teachers.create_search_index()` adds the full-text index (FTS5 on SQLite, a b-tree
+    term table on PostgreSQL) whenever this table is created."""
 
     __tablename__ = "teacher_search"
 
@@ -25,8 +25,8 @@ class TeacherSearch(db.Model):
     document: Mapped[str] = mapped_column(Text)
 
 
-# The full-text index: on PostgreSQL part of the metadata (so migrations know it); on SQLite
-# an FTS5 table made whenever this table is created.
+# The full-text index (an FTS5 table on SQLite, a term table on PostgreSQL), made whenever
+# this table is created and dropped with it; migrations leave it alone (app._include_in_migrations).
 TEACHER_SEARCH_INDEX = FullTextIndex("teacher_search")
 TEACHER_SEARCH_INDEX.attach(TeacherSearch.__table__)
 

@@ -35,8 +35,8 @@ _COMPACT_NUMBER = TYPED_NUMBER
 # spot must not both take the same midpoint).
 _KEY_LOCK = 0x5C0015EA
 # A page's rows carry what the register shows, so that listing a page is one query.
-_COLUMNS = ("s.school_id, sc.name, sc.city, sc.genres, sc.advisor_name, sc.advisor_email, sc.advisor_phone, "
-            "c.number, c.status, c.valid_until, c.status_changed_on, c.suspended_until")
+_COLUMNS = ("s.school_id, sc.name, sc.city, CAST(sc.genres AS TEXT), sc.advisor_name, sc.advisor_email, "
+            "sc.advisor_phone, c.number, c.status, c.valid_until, c.status_changed_on, c.suspended_until")
 _FROM = "school_search s JOIN school sc ON sc.id = s.school_id JOIN certificate c ON c.id = s.certificate_id"
 _QUERIES = fulltext.PageQueries(
     all_page=f"SELECT {_COLUMNS} FROM {_FROM} ORDER BY s.sort_key LIMIT ? OFFSET ?",
@@ -44,12 +44,9 @@ _QUERIES = fulltext.PageQueries(
     sqlite_page=f"SELECT {_COLUMNS} FROM {_FROM} WHERE s.sort_key IN "
                 f"({INDEX.sqlite_match} ORDER BY rowid LIMIT ? OFFSET ?) ORDER BY s.sort_key",
     sqlite_count=f"SELECT count(*) FROM ({INDEX.sqlite_match}) AS matched",
-    postgres_count=f"SELECT count(*) FROM school_search s WHERE {INDEX.postgres_match}",
-    # The page's schools found one of two ways (see fulltext.postgres_pages), then joined.
-    postgres_pages={kind: f"SELECT {_COLUMNS} FROM ({keys}) AS s JOIN school sc ON sc.id = s.school_id "
-                          "JOIN certificate c ON c.id = s.certificate_id ORDER BY s.sort_key"
-                    for kind, keys in fulltext.postgres_pages("school_search",
-                                                              "s.school_id, s.certificate_id, s.sort_key").items()},
+    terms_table=INDEX.terms,
+    postgres_page=f"SELECT {_COLUMNS}, k.sort_key FROM ({{keys}}) AS k JOIN school_search s ON s.sort_key = k.sort_key "
+                  "JOIN school sc ON sc.id = s.school_id JOIN certificate c ON c.id = s.certificate_id",
 )
 
 

@@ -4,8 +4,8 @@ Why it is built this way (the registry must stay fast at 100,000 teachers and mo
 - Each public teacher has one `teacher_search` row holding normalised words (names, the
   digits of the number, the cities of publicly listed schools, genre names, and marker
   words `xg<genre>` and `xs<status>` for the filters), so a search is one full-text match
-  with every filter inside it (`registry.search.fulltext`: FTS5 on SQLite, a GIN tsvector
-  index on PostgreSQL).
+  with every filter inside it (`registry.search.fulltext`: FTS5 on SQLite, a b-tree term
+  table on PostgreSQL).
 - Results are never ranked. The row's key sorts by name (surname without "van", "de"…,
   then first name: eight letters packed into the high bits, the teacher id in the low
   bits), and FTS5 hands out matches in key order, so the first page costs a page's worth
@@ -155,10 +155,11 @@ class SearchResult:
         return len(self.rows) == self.query.per_page and (not self.total_is_exact or self.query.page < self.pages)
 
 
-_COLUMNS = "t.registration_number, t.first_name, t.last_name, t.status, t.genres"
+# The genres as text on both databases: a page holds a few distinct lists, parsed once each
+# (fulltext.json_list), instead of psycopg parsing the JSON of every row.
+_COLUMNS = "t.registration_number, t.first_name, t.last_name, t.status, CAST(t.genres AS TEXT)"
 _PUBLIC = ", ".join(f"'{status.name}'" for status in PUBLIC_STATUSES)
 _FTS_MATCH = INDEX.sqlite_match
-_TS_MATCH = INDEX.postgres_match
 # Written with ? for SQLite; psycopg gets %s. Only constants are interpolated.
 _NUMBER = f"SELECT {_COLUMNS} FROM teacher t WHERE t.registration_number = ? AND t.status IN ({_PUBLIC})"
 _QUERIES = fulltext.PageQueries(
@@ -168,11 +169,9 @@ _QUERIES = fulltext.PageQueries(
     sqlite_page=f"SELECT {_COLUMNS} FROM teacher_search s JOIN teacher t ON t.id = s.teacher_id "
                 f"WHERE s.sort_key IN ({_FTS_MATCH} ORDER BY rowid LIMIT ? OFFSET ?) ORDER BY s.sort_key",
     sqlite_count=f"SELECT count(*) FROM ({_FTS_MATCH} LIMIT ?) AS capped",
-    postgres_count=f"SELECT count(*) FROM (SELECT 1 FROM teacher_search s WHERE {_TS_MATCH} LIMIT ?) AS capped",
-    # The page's teachers found one of two ways (see fulltext.postgres_pages), then joined.
-    postgres_pages={kind: f"SELECT {_COLUMNS} FROM ({keys}) AS s JOIN teacher t ON t.id = s.teacher_id "
-                          "ORDER BY s.sort_key"
-                    for kind, keys in fulltext.postgres_pages("teacher_search", "s.teacher_id, s.sort_key").items()},
+    terms_table=INDEX.terms,
+    postgres_page=f"SELECT {_COLUMNS}, k.sort_key FROM ({{keys}}) AS k "
+                  "JOIN teacher_search s ON s.sort_key = k.sort_key JOIN teacher t ON t.id = s.teacher_id",
 )
 
 

@@ -156,12 +156,7 @@ def test_a_broad_search_counts_up_to_the_cap_and_says_so(client, code, monkeypat
     assert "Meer dan 3 docenten gevonden" in html and 'rel="next"' in html
 
 
-@pytest.mark.parametrize("probe_rows", [2, 1000])  # PostgreSQL: the page beyond the probe, and within it
-def test_a_common_name_is_listed_in_name_order_page_by_page(client, code, monkeypatch, probe_rows):
-    from registry.search import fulltext
-
-    monkeypatch.setattr(fulltext, "PG_DENSE_MATCHES", 0)  # read every search as a "dense" one
-    monkeypatch.setattr(fulltext, "PROBE_ROWS", probe_rows)
+def test_a_common_name_is_listed_in_name_order_page_by_page(client, code):
     for first, last in (("Bram", "Aalders"), ("Eva", "Visser"), ("Anna", "Visser"), ("Cas", "Visser"),
                         ("Daan", "de Visser"), ("Bram", "Visser"), ("Anna", "Zwart")):
         factories.active_teacher(first_name=first, last_name=last)
