@@ -17,6 +17,8 @@ from flask_login import current_user
 
 PRIVATE = "private, no-store"
 _CACHEABLE_STATUSES = {200}
+# The request headers that make an answer conditional (werkzeug's make_conditional reads these).
+_CONDITIONAL = {"If-None-Match", "If-Match", "If-Modified-Since", "If-Unmodified-Since", "Range", "If-Range"}
 # A session that holds only a language choice (Flask-Login marks any session not fresh once).
 _LANGUAGE_ONLY = {"lang", "_permanent", "_fresh"}
 
@@ -62,4 +64,6 @@ def set_cache_headers(response):
         response.headers["Cache-Control"] = f"public, max-age={seconds}"
     response.vary.add("Cookie")
     response.set_etag(hashlib.sha256(response.get_data()).hexdigest()[:32])
+    if not _CONDITIONAL.intersection(request.headers.keys()):
+        return response  # nothing to compare: werkzeug's check would cost a tenth of a search
     return response.make_conditional(request)

@@ -26,6 +26,7 @@ from compliance.vocabulary import GENRES
 from core.dates import today
 from core.extensions import db
 from core.i18n import lazy_text
+from registry.params import whole_number
 from registry.search import fulltext
 from registry.search import schools as school_search
 
@@ -106,16 +107,6 @@ class SchoolPage:
         return self.query.page < self.pages
 
 
-def _int(args, name: str, default: int, maximum: int) -> int:
-    raw = (args.get(name) or "").strip()
-    if not raw:
-        return default
-    if not raw.isdigit() or not 1 <= int(raw) <= maximum:
-        raise CertificateError(lazy_text("%(name)s moet een heel getal van 1 tot en met %(max)s zijn.", name=name,
-                                  max=maximum), field=name)
-    return int(raw)
-
-
 def parse_query(args, *, strict: bool = False) -> SchoolQuery:
     """Read q, city, genre, page and per_page; CertificateError (with `field`) when one is
     wrong. `strict` (the API) also refuses parameters it does not know."""
@@ -133,8 +124,8 @@ def parse_query(args, *, strict: bool = False) -> SchoolQuery:
     if genre and genre not in GENRES:
         raise CertificateError(lazy_text("Onbekend dansgenre. Kies er een uit de lijst: %(codes)s.",
                                   codes=", ".join(GENRES)), field="genre")
-    return SchoolQuery(q=q, city=city, genre=genre, page=_int(args, "page", 1, MAX_PAGE),
-                       per_page=_int(args, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE))
+    return SchoolQuery(q=q, city=city, genre=genre, page=whole_number(args, "page", 1, MAX_PAGE, CertificateError),
+                       per_page=whole_number(args, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE, CertificateError))
 
 
 def search_schools(query: SchoolQuery, on: date | None = None, *, with_cities: bool = True) -> SchoolPage:

@@ -6,6 +6,7 @@ from certification.teachers.errors import RegistryError
 from certification.teachers.numbers import looks_like_number, parse_number
 from compliance.vocabulary import GENRES
 from core.i18n import lazy_text
+from registry.params import whole_number
 from registry.search import fulltext
 from registry.search import teachers as search
 
@@ -16,19 +17,6 @@ MAX_OFFSET = 10_000
 # A fixed maximum the API document can state (a deep OFFSET costs the database): at the
 # largest per_page the last page still starts within MAX_OFFSET.
 MAX_PAGE = MAX_OFFSET // MAX_PER_PAGE + 1
-
-
-def _int(args, name: str, default: int, low: int, high: int, message) -> int:
-    raw = args.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except (TypeError, ValueError):
-        raise RegistryError(message, field=name)
-    if not low <= value <= high:
-        raise RegistryError(message, field=name)
-    return value
 
 
 def parse_search(args) -> search.SearchQuery:
@@ -45,10 +33,8 @@ def parse_search(args) -> search.SearchQuery:
     if status is not None and status not in search.public_status_names():
         raise RegistryError(lazy_text("Onbekende status %(status)s. Kies uit: %(known)s.", status=status,
                                known=", ".join(search.public_status_names())), field="status")
-    per_page = _int(args, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE,
-                    lazy_text("per_page is een heel getal van 1 tot en met %(max)s.", max=MAX_PER_PAGE))
-    page = _int(args, "page", 1, 1, MAX_PAGE,
-                lazy_text("page is een heel getal van 1 tot en met %(max)s.", max=MAX_PAGE))
+    per_page = whole_number(args, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE, RegistryError)
+    page = whole_number(args, "page", 1, MAX_PAGE, RegistryError)
     number, words = None, search.query_words(q)
     if looks_like_number(q):  # a (part of a) registration number: the digits count, not the D
         digits = "".join(char for char in q if char.isdigit())
