@@ -150,11 +150,17 @@ class FullTextIndex:
             connection.exec_driver_sql(statement)
 
     def optimize(self, connection) -> None:
-        """Merge the FTS5 index into one piece. Every change adds a small segment to it, and a
-        search reads each segment; merged, it reads one. The daily jobs call this. (PostgreSQL's
-        b-tree needs no merging; autovacuum keeps its pages visible to index-only scans.)"""
+        """Tidy the index after a day's changes; the daily jobs call this. SQLite: merge the
+        FTS5 index into one piece (every change adds a small segment, and a search reads each).
+        PostgreSQL: VACUUM (ANALYZE) the term table, on a connection of its own (VACUUM runs
+        outside a transaction). Every change deletes and inserts an entry's terms; a search
+        reads the term table from the index alone only where vacuum has marked the pages
+        all-visible (autovacuum does the same, later)."""
         if connection.dialect.name == "sqlite":
             connection.exec_driver_sql(f"INSERT INTO {self.fts}({self.fts}) VALUES ('optimize')")
+            return
+        with connection.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as own:
+            own.exec_driver_sql(f"VACUUM (ANALYZE) {self.terms}")
 
     def drop(self, connection) -> None:
         """Remove the index (before a bulk load, or with the table): on SQLite the FTS5 table
