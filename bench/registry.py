@@ -8,7 +8,8 @@
    names, prefixes, numbers, cities, genre filters) and /api/v1/registry/schools?... with a
    mix of its own (names, name words and prefixes, common words, cities, city and genre
    filters, certificate numbers, queries that find nothing), in alternating rounds; medians
-   of requests/s and p50/p95 latency, and the ratio search/trivial.
+   of requests/s and p50/p95 latency, the ratio search/trivial, and the CPU time per request
+   of the app and of the database server (read from /proc; SQLite's share is in the app's).
 2. Search latency at 1k, 10k and 100k teachers (100, 1,000 and 10,000 schools), teachers and
    schools (in-process, same kind of mixes).
 3. SQL queries per registry page at 10 and at 100 results.
@@ -95,7 +96,38 @@ def wrk(base: str, paths: list[str], seconds: int, folder: Path) -> dict:
                             capture_output=True, text=True, check=True).stdout
     line = next(line for line in output.splitlines() if line.startswith("RESULT"))
     requests, duration_us, p50, p95, errors = (int(value) for value in line.split()[1:])
-    return {"rps": requests / (duration_us / 1e6), "p50": p50 / 1000, "p95": p95 / 1000, "errors": errors}
+    return {"rps": requests / (duration_us / 1e6), "p50": p50 / 1000, "p95": p95 / 1000, "errors": errors,
+            "requests": requests}
+
+
+def cpu_seconds() -> dict:
+    """CPU seconds used so far by the app (gunicorn) and by the database server (postgres
+    processes, whoever they serve), read from /proc; empty where there is no /proc."""
+    used = {"app": 0.0, "database": 0.0}
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    for pid in (name for name in os.listdir("/proc") if name.isdigit()) if os.path.isdir("/proc") else ():
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            command = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue  # the process ended meanwhile
+        name, fields = stat.split("(", 1)[1].rsplit(")", 1)
+        seconds = (int(fields.split()[11]) + int(fields.split()[12])) / tick
+        if name.startswith("postgres"):
+            used["database"] += seconds
+        elif b"gunicorn" in command:
+            used["app"] += seconds
+    return used if os.path.isdir("/proc") else {}
+
+
+def measured_wrk(base: str, paths: list[str], seconds: int, folder: Path) -> dict:
+    """A wrk run, with the CPU milliseconds per request that the app and the database used."""
+    before = cpu_seconds()
+    result = wrk(base, paths, seconds, folder)
+    after = cpu_seconds()
+    for part in before:
+        result[f"{part}_cpu"] = (after[part] - before[part]) * 1000 / max(result["requests"], 1)
+    return result
 
 
 def load_test(url: str, mix: list[str], seconds: int, rounds: int, folder: Path,
@@ -110,7 +142,7 @@ def load_test(url: str, mix: list[str], seconds: int, rounds: int, folder: Path,
         runs = {name: [] for name in targets}
         for _ in range(rounds):  # alternate, so a busy moment on the machine hits every endpoint
             for name, paths in targets.items():
-                runs[name].append(wrk(server.base, paths, seconds, folder))
+                runs[name].append(measured_wrk(server.base, paths, seconds, folder))
     finally:
         server.stop()
     return {name: {key: statistics.median(run[key] for run in results) for key in results[0]}
@@ -278,13 +310,15 @@ def main(argv=None):
             print(f"\n1. Load: gunicorn 2 sync workers, wrk -t2 -c16, {args.rounds} x {args.seconds} s per endpoint, "
                   f"{len(mix)} teacher and {len(schools)} school search queries")
             results = load_test(url, mix, args.seconds, args.rounds, folder, schools)
-            print(f"   {'endpoint':36} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
+            print(f"   {'endpoint':36} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7} "
+                  f"{'CPU ms/request: app':>20} {'database':>9}")
             for name, label in (("trivial", "trivial JSON (/bench/ping)"),
                                 ("teachers", "/api/v1/registry/teachers?q=..."),
                                 ("schools", "/api/v1/registry/schools?q=...")):
                 if name in results:
                     r = results[name]
-                    print(f"   {label:36} {r['rps']:8.0f} {r['p50']:8.2f} {r['p95']:8.2f} {r['errors']:7.0f}")
+                    print(f"   {label:36} {r['rps']:8.0f} {r['p50']:8.2f} {r['p95']:8.2f} {r['errors']:7.0f} "
+                          f"{r.get('app_cpu', float('nan')):20.3f} {r.get('database_cpu', float('nan')):9.3f}")
             if "schools" not in results:
                 print("   /api/v1/registry/schools did not answer 200: not loaded")
             for name in ("teachers", "schools"):

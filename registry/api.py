@@ -32,8 +32,16 @@ def _blank_number():
     return None
 
 
+def _url_prefix(endpoint: str, **placeholder) -> str:
+    """The public address of `endpoint`'s pages up to the key, which the caller appends: one
+    way for both registers, from BASE_URL (never the request's Host header: these answers
+    are cached by proxies and shared between visitors)."""
+    (key,) = placeholder.values()
+    return current_app.config["BASE_URL"] + url_for(endpoint, **placeholder)[: -len(str(key))]
+
+
 def _teacher_url_prefix() -> str:
-    return url_for("certification.teacher", registration_number=_PLACEHOLDER, _external=True)[: -len(_PLACEHOLDER)]
+    return _url_prefix("certification.teacher", registration_number=_PLACEHOLDER)
 
 
 @bp.get("/registry/teachers")
@@ -103,6 +111,6 @@ def registry_schools():
             body["parameter"] = exc.field
         return jsonify(body), 400
     page = schools.search_schools(query, with_cities=False)
-    prefix = current_app.config["BASE_URL"] + url_for("certification.school", school_id=0)[:-1]
+    prefix = _url_prefix("certification.school", school_id=0)
     return jsonify(items=[_school_json(entry, prefix) for entry in page.entries], total=page.total,
                    page=query.page, per_page=query.per_page)
