@@ -308,8 +308,10 @@ def _read_speed(dbapi_connection, connection_record):
     a prepared statement keeps one generic plan instead of being planned again for every
     execution: planning was a third of a search statement's time (0.54 ms a statement planned
     each time, 0.36 ms with the generic plan, measured at 100k teachers). The registers' plans
-    do not depend on the words (a term's rows are one b-tree range however common the word),
-    and the app's other repeated statements look rows up by key.
+    do not depend on the words (a term's rows are one b-tree range however common the word).
+    psycopg forgets its prepared statements at every ROLLBACK, which ends most requests' ORM
+    transactions, so outside the searches this reaches only statements repeated within one
+    long transaction (imports, daily jobs), which look rows up by key.
     """
     module = type(dbapi_connection).__module__
     if module.startswith("sqlite3"):
