@@ -162,6 +162,19 @@ class FullTextIndex:
         with connection.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as own:
             own.exec_driver_sql(f"VACUUM (ANALYZE) {self.terms}")
 
+    @contextmanager
+    def moving_every_key(self, connection):
+        """Around a change that gives every row a new key. PostgreSQL: the term table is built
+        again after it, since the trigger would rewrite every term of every row it moves.
+        SQLite: the FTS5 triggers follow the moves (dropping the FTS5 table first could even
+        escape the transaction: pysqlite runs DDL outside one when no change has begun it)."""
+        if connection.dialect.name == "sqlite":
+            yield
+            return
+        self.drop(connection)
+        yield
+        self.create(connection)
+
     def drop(self, connection) -> None:
         """Remove the index (before a bulk load, or with the table): on SQLite the FTS5 table
         and its triggers, on PostgreSQL the term table and its trigger."""
