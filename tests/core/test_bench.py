@@ -125,3 +125,46 @@ def test_the_query_mixes_answer(bench_app):
         assert client.get(path).status_code == 200, path
     found = [client.get(path).get_json()["total"] > 0 for path in school_paths]
     assert 0.6 * len(found) <= sum(found) < len(found)  # mostly hits, and a few that find nothing
+
+
+def test_the_plans_script_explains_every_way_and_leaves_the_database_as_it_was(tmp_path, capsys):
+    """`python -m bench.plans` (PostgreSQL): the term table's plans and both alternatives'
+    for every word, with the alternatives' tables and indexes rolled back after."""
+    import os
+    import uuid
+
+    from sqlalchemy import create_engine, inspect, text
+
+    base = os.environ.get("TEST_DATABASE_URL", "")
+    if not base.startswith("postgresql"):
+        pytest.skip("the plans are PostgreSQL's: runs when TEST_DATABASE_URL names a PostgreSQL database")
+    name = f"plans_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = base.rsplit("/", 1)[0] + "/" + name
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("DATABASE_URL", url)
+            app = common.make_app(url, APP_ENV="testing", CREDENTIAL_KEY_PATH=str(tmp_path / "keys"),
+                                  BASE_URL="http://bench.test")
+            with _logging_kept():
+                common.fresh_database(app)
+            fill(app, TEACHERS, SCHOOLS, echo=lambda *args: None)
+            from bench import plans
+
+            plans.main()
+        from core.extensions import db
+
+        with app.app_context():
+            left = set(inspect(db.engine).get_table_names())
+            db.engine.dispose()
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+    out = capsys.readouterr().out
+    assert out.count("Execution Time") == len(plans.WORDS) * 5  # term table 1, each alternative 2 per word
+    assert all(heading in out for heading in ("## 1. The term table", "## 2. pg_trgm", "## 3. text_pattern_ops"))
+    assert "on teacher_search_terms" in out and "on bench_words" in out  # each way reads its own index
+    assert "bench_words" not in left and "teacher_search_terms" in left
