@@ -33,11 +33,10 @@ def _blank_number():
 
 
 def _url_prefix(endpoint: str, **placeholder) -> str:
-    """The public address of `endpoint`'s pages up to the key, which the caller appends: one
-    way for both registers, from BASE_URL (never the request's Host header: these answers
-    are cached by proxies and shared between visitors)."""
-    (key,) = placeholder.values()
-    return current_app.config["BASE_URL"] + url_for(endpoint, **placeholder)[: -len(str(key))]
+    """The public address of `endpoint`'s pages up to their last path segment (the key, which
+    the caller appends), from BASE_URL: never the request's Host header, since these answers
+    are cached by proxies and shared between visitors."""
+    return current_app.config["BASE_URL"] + url_for(endpoint, **placeholder).rsplit("/", 1)[0] + "/"
 
 
 def _teacher_url_prefix() -> str:

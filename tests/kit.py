@@ -1,7 +1,11 @@
 """Shared test helpers that are not fixtures: the test app's configuration, a user in one
 line and a log-in through the real form. Fixtures live in tests/conftest.py and use these."""
 
+from contextlib import contextmanager
+
 from flask.testing import FlaskClient
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from accounts.models import Role
 from app import create_app
@@ -66,3 +70,20 @@ def sent_to(mailbox, address):
 
 def body(message) -> str:
     return message.get_body(preferencelist=("plain",)).get_content()
+
+
+@contextmanager
+def scratch_database(base_url: str, name: str):
+    """An empty PostgreSQL database `name` on the server of `base_url`, dropped afterwards;
+    yields its URL."""
+    server = make_url(base_url)
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -133,36 +133,28 @@ def test_the_plans_script_explains_every_way_and_leaves_the_database_as_it_was(t
     import os
     import uuid
 
-    from sqlalchemy import create_engine, inspect, text
+    from sqlalchemy import inspect
+
+    from tests.kit import scratch_database
 
     base = os.environ.get("TEST_DATABASE_URL", "")
     if not base.startswith("postgresql"):
         pytest.skip("the plans are PostgreSQL's: runs when TEST_DATABASE_URL names a PostgreSQL database")
-    name = f"plans_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = base.rsplit("/", 1)[0] + "/" + name
-    try:
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setenv("DATABASE_URL", url)
-            app = common.make_app(url, APP_ENV="testing", CREDENTIAL_KEY_PATH=str(tmp_path / "keys"),
-                                  BASE_URL="http://bench.test")
-            with _logging_kept():
-                common.fresh_database(app)
-            fill(app, TEACHERS, SCHOOLS, echo=lambda *args: None)
-            from bench import plans
+    with scratch_database(base, f"plans_{uuid.uuid4().hex[:8]}") as url, pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DATABASE_URL", url)
+        app = common.make_app(url, APP_ENV="testing", CREDENTIAL_KEY_PATH=str(tmp_path / "keys"),
+                              BASE_URL="http://bench.test")
+        with _logging_kept():
+            common.fresh_database(app)
+        fill(app, TEACHERS, SCHOOLS, echo=lambda *args: None)
+        from bench import plans
 
-            plans.main()
+        plans.main()
         from core.extensions import db
 
         with app.app_context():
             left = set(inspect(db.engine).get_table_names())
             db.engine.dispose()
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
     out = capsys.readouterr().out
     assert out.count("Execution Time") == len(plans.WORDS) * 5  # term table 1, each alternative 2 per word
     assert all(heading in out for heading in ("## 1. The term table", "## 2. pg_trgm", "## 3. text_pattern_ops"))

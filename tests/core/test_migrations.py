@@ -7,10 +7,10 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from core.extensions import db
-from tests.kit import make_test_app
+from tests.kit import make_test_app, scratch_database
 
 
 @pytest.fixture
@@ -19,14 +19,8 @@ def empty_database_url(tmp_path):
     if not base or not base.startswith("postgresql"):
         yield f"sqlite:///{tmp_path / 'migrated.sqlite'}"
         return
-    name = f"migrations_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield base.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with scratch_database(base, f"migrations_{uuid.uuid4().hex[:8]}") as url:
+        yield url
 
 
 def test_migrated_schema_equals_models(empty_database_url):

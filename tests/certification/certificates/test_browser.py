@@ -32,6 +32,7 @@ def test_verification_page_passes_wcag_and_fits_a_phone(page, certificates, stat
     assert banner.count() == 1 and banner.inner_text().strip()
     assert axe_violations(page) == []
     assert fits_320px(page), f"/verify/{number} scrolls sideways at 320 px"
+    assert axe_violations(page) == []  # at 320 px too
 
 
 def test_a_parent_types_a_number_and_switches_to_english(page, certificates):
@@ -53,6 +54,7 @@ def test_the_register_searches_and_leads_to_the_school(page, certificates):
     page.goto("/register/scholen")
     assert axe_violations(page) == []
     assert fits_320px(page)
+    assert axe_violations(page) == []  # at 320 px too
     page.set_viewport_size({"width": 1280, "height": 800})
     page.get_by_label("Naam, plaats of certificaatnummer").fill("zoë")
     page.get_by_role("button", name="Zoeken").click()
@@ -62,6 +64,7 @@ def test_the_register_searches_and_leads_to_the_school(page, certificates):
     assert page.get_by_text("Vera Vertrouwen").is_visible() and page.get_by_text("Bel 112.", exact=True).is_visible()
     assert axe_violations(page) == []
     assert fits_320px(page)
+    assert axe_violations(page) == []  # at 320 px too
 
 
 def test_a_suspended_club_page(page, certificates):
@@ -84,3 +87,4 @@ def test_the_admin_page_of_a_certificate(page, certificates):
     assert page.get_by_role("alert").first.is_visible()
     assert axe_violations(page) == []
     assert fits_320px(page)
+    assert axe_violations(page) == []  # at 320 px too

@@ -19,9 +19,10 @@ def _check(page, paths) -> list[str]:
     for path in paths:
         page.set_viewport_size({"width": 1280, "height": 800})
         page.goto(path)
-        problems += [f"{path}: {v}" for v in axe_violations(page)]
+        problems += [f"{path} at 1280 px: {v}" for v in axe_violations(page)]
         if not fits_320px(page):
             problems.append(f"{path} scrolls sideways at 320 px")
+        problems += [f"{path} at 320 px: {v}" for v in axe_violations(page)]
     return problems
 
 
