@@ -320,7 +320,7 @@ def _read_speed(dbapi_connection, connection_record):
     five times (the searches run without a transaction, so their prepared statements last), and
     a prepared statement keeps one generic plan instead of being planned again for every
     execution: planning was a third of a search statement's time (0.54 ms a statement planned
-    each time, 0.36 ms with the generic plan, measured at 100k teachers). The registers' plans
+    each time, 0.36 ms with the generic plan, timed once at 100k teachers with a one-off script). The registers' plans
     do not depend on the words (a term's rows are one b-tree range however common the word).
     psycopg forgets its prepared statements at every ROLLBACK, which ends most requests' ORM
     transactions, so outside the searches this reaches only statements repeated within one
