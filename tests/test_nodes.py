@@ -17,29 +17,18 @@ from pathlib import Path
 
 import pytest
 import requests
-from sqlalchemy import create_engine, func, select, text, update
+from sqlalchemy import func, select, update
 from sqlalchemy.engine import make_url
 
 from accounts.models import Role
 from core.extensions import db
 from core.models import AuditEvent
-from tests.kit import DEFAULT_PASSWORD, make_test_app, make_user
+from tests.kit import DEFAULT_PASSWORD, make_test_app, make_user, scratch_database
 from tests.s3_server import free_port
 
 pytestmark = pytest.mark.nodes
 ROOT = Path(__file__).resolve().parent.parent
 REDIS = "redis://127.0.0.1:6379/0"
-
-
-def _own_database(base_url: str) -> str:
-    server = make_url(base_url)
-    own = server.set(database=f"{server.database}_nodes")
-    engine = create_engine(server, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{own.database}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{own.database}"'))
-    engine.dispose()
-    return own.render_as_string(hide_password=False)
 
 
 def _redis_reachable() -> bool:
@@ -71,10 +60,17 @@ class Cluster:
 
 
 @pytest.fixture(scope="module")
-def cluster(smtp_server, s3_server, tmp_path_factory):
+def cluster_database():
+    """The nodes' own PostgreSQL database beside TEST_DATABASE_URL, dropped after the module."""
     base = os.environ.get("TEST_DATABASE_URL", "")
     if not base.startswith("postgresql"):
         pytest.skip("several nodes need PostgreSQL: runs when TEST_DATABASE_URL names one (CI's PostgreSQL pass)")
+    with scratch_database(base, f"{make_url(base).database}_nodes") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def cluster(cluster_database, smtp_server, s3_server, tmp_path_factory):
     if not _redis_reachable():
         if os.environ.get("CI"):
             pytest.fail("Redis is not running on 127.0.0.1:6379")
@@ -83,7 +79,7 @@ def cluster(smtp_server, s3_server, tmp_path_factory):
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import ec
 
-    database = _own_database(base)
+    database = cluster_database
     bucket = f"nodes-{uuid.uuid4().hex[:10]}"
     boto3.client("s3", endpoint_url=s3_server).create_bucket(Bucket=bucket)
     key = ec.generate_private_key(ec.SECP256R1()).private_bytes(

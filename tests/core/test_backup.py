@@ -2,38 +2,39 @@
 installation, comes back table by table and file by file, with its audit chain intact."""
 
 import os
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from core.checkpoints import checkpoint_path
 from core.extensions import db
 from core.storage import get_storage
-from tests.kit import make_test_app
+from tests.kit import make_test_app, scratch_database
 
 
-def _database(kind: str, tmp_path: Path, name: str) -> str:
-    if kind == "sqlite":
-        return f"sqlite:///{tmp_path / f'{name}.sqlite'}"
-    base = os.environ.get("TEST_DATABASE_URL", "")
-    if not base.startswith("postgresql"):
-        pytest.skip("the PostgreSQL backup runs when TEST_DATABASE_URL names a PostgreSQL database")
-    server = make_url(base)
-    own = server.set(database=f"{server.database}_{name}")
-    engine = create_engine(server, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{own.database}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{own.database}"'))
-    engine.dispose()
-    return own.render_as_string(hide_password=False)
+@pytest.fixture
+def database(tmp_path):
+    """Makes an empty database for an installation: a SQLite file, or a PostgreSQL database
+    beside TEST_DATABASE_URL, dropped after the test."""
+    with ExitStack() as made:
+        def make(kind: str, name: str) -> str:
+            if kind == "sqlite":
+                return f"sqlite:///{tmp_path / f'{name}.sqlite'}"
+            base = os.environ.get("TEST_DATABASE_URL", "")
+            if not base.startswith("postgresql"):
+                pytest.skip("the PostgreSQL backup runs when TEST_DATABASE_URL names a PostgreSQL database")
+            return made.enter_context(scratch_database(base, f"{make_url(base).database}_{name}"))
+
+        yield make
 
 
-def _installation(kind, tmp_path, name):
+def _installation(database, kind, tmp_path, name):
     """An empty installation: its own database (migrated, no rows), evidence folder and keys."""
     folder = tmp_path / name
-    app = make_test_app(_database(kind, tmp_path, name), EVIDENCE_STORAGE_PATH=str(folder / "evidence"),
+    app = make_test_app(database(kind, name), EVIDENCE_STORAGE_PATH=str(folder / "evidence"),
                         CREDENTIAL_KEY_PATH=str(folder / "keys"),
                         AUDIT_CHECKPOINT_PATH=str(folder / "instance" / "audit-checkpoints.jsonl"))
     (folder / "instance").mkdir(parents=True)
@@ -61,8 +62,8 @@ def _files(app) -> dict:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def demo_backup(request, tmp_path):
-    source = _installation(request.param, tmp_path, "backup_src")
+def demo_backup(request, database, tmp_path):
+    source = _installation(database, request.param, tmp_path, "backup_src")
     runner = source.test_cli_runner()
     assert runner.invoke(args=["demo", "load"]).exit_code == 0
     with source.app_context():
@@ -76,9 +77,9 @@ def demo_backup(request, tmp_path):
     return request.param, source, tmp_path / "backup"
 
 
-def test_a_demo_backup_restores_every_table_and_file_into_an_empty_installation(demo_backup, tmp_path):
+def test_a_demo_backup_restores_every_table_and_file_into_an_empty_installation(demo_backup, database, tmp_path):
     kind, source, backup = demo_backup
-    target = _installation(kind, tmp_path, "backup_dst")
+    target = _installation(database, kind, tmp_path, "backup_dst")
     result = target.test_cli_runner().invoke(args=["backup", "restore", str(backup)])
     assert result.exit_code == 0, result.output
     assert _files(target) == _files(source)
@@ -89,11 +90,11 @@ def test_a_demo_backup_restores_every_table_and_file_into_an_empty_installation(
     assert restored == _tables(source)
 
 
-def test_a_damaged_backup_is_refused_before_anything_changes(demo_backup, tmp_path):
+def test_a_damaged_backup_is_refused_before_anything_changes(demo_backup, database, tmp_path):
     kind, _source, backup = demo_backup
     evidence = next((backup / "evidence").iterdir())
     evidence.write_bytes(evidence.read_bytes() + b"x")
-    target = _installation(kind, tmp_path, "backup_dst")
+    target = _installation(database, kind, tmp_path, "backup_dst")
     result = target.test_cli_runner().invoke(args=["backup", "restore", str(backup)])
     assert result.exit_code != 0 and "checksum" in result.output
     assert not any(rows for rows in _tables(target).values())
