@@ -160,3 +160,24 @@ def test_the_plans_script_explains_every_way_and_leaves_the_database_as_it_was(t
     assert all(heading in out for heading in ("## 1. The term table", "## 2. pg_trgm", "## 3. text_pattern_ops"))
     assert "on teacher_search_terms" in out and "on bench_words" in out  # each way reads its own index
     assert "bench_words" not in left and "teacher_search_terms" in left
+
+
+def test_the_load_step_loads_both_baselines_and_both_searches_without_errors(bench_app, capsys):
+    """`python -m bench.registry`'s load step (gunicorn and wrk, one short round): every
+    endpoint answers without an error, and each search is set against both baselines."""
+    import shutil
+
+    from bench import registry
+
+    if shutil.which("wrk") is None:
+        pytest.skip("the load step needs Debian's wrk (apt-get install -y wrk)")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DATABASE_URL", bench_app.config["SQLALCHEMY_DATABASE_URI"])
+        registry.main(["--seconds", "1", "--rounds", "1", "--skip-scaling", "--skip-import"])
+    out = capsys.readouterr().out
+    rows = {line.split()[0]: line.split() for line in out.splitlines() if line.startswith("   /") or "(/bench" in line}
+    assert {"trivial", "/healthz", "/api/v1/registry/teachers?q=...", "/api/v1/registry/schools?q=..."} <= set(rows)
+    for row in rows.values():
+        assert float(row[-6]) > 0 and row[-3] == "0", row  # requests per second, and no errors
+    for name in ("teachers", "schools"):
+        assert re.search(rf"ratio {name} search / trivial: \d\.\d\d, / healthz: \d\.\d\d", out), out
