@@ -84,8 +84,10 @@ def make_app(url: str | None = None, **config):
     config.setdefault("APP_ENV", "production")
     config.setdefault("SECRET_KEY", "bench-" + os.urandom(16).hex())
     config.setdefault("MAIL_SEND_AFTER_REQUEST", False)
-    # The status lists are signed: with keys of the benchmark's own, not the development app's.
-    config.setdefault("CREDENTIAL_KEY_PATH", str(ROOT / "instance" / "bench-keys"))
+    # The status lists are signed: with keys of the benchmark's own, not the development app's
+    # (CREDENTIAL_KEY_PATH in the environment names another folder, as it does for the app).
+    config.setdefault("CREDENTIAL_KEY_PATH",
+                      os.environ.get("CREDENTIAL_KEY_PATH") or str(ROOT / "instance" / "bench-keys"))
     config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
     return create_app(config)
 

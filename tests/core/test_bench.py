@@ -173,6 +173,9 @@ def test_the_load_step_loads_both_baselines_and_both_searches_without_errors(ben
         pytest.skip("the load step needs Debian's wrk (apt-get install -y wrk)")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DATABASE_URL", bench_app.config["SQLALCHEMY_DATABASE_URI"])
+        # The bench's app and its gunicorn run in production mode, which refuses to start
+        # without the keys the database's certificates were signed with.
+        patch.setenv("CREDENTIAL_KEY_PATH", bench_app.config["CREDENTIAL_KEY_PATH"])
         registry.main(["--seconds", "1", "--rounds", "1", "--skip-scaling", "--skip-import"])
     out = capsys.readouterr().out
     rows = {line.split()[0]: line.split() for line in out.splitlines() if line.startswith("   /") or "(/bench" in line}

@@ -32,10 +32,16 @@ def _private_values(teacher):
             "Danslaan"]
 
 
+def _without_number(text: str, teacher) -> str:
+    """The answer without the (random) registration number, which may hold "1988" by chance."""
+    return text.replace(teacher.registration_number, "D-number")
+
+
 def test_public_page_shows_the_public_fields_and_nothing_private(client, private_teacher):
     page = client.get(f"/register/docenten/{private_teacher.registration_number}").get_data(as_text=True)
     assert "Isabel van Dongen" in page and private_teacher.registration_number in page
     assert "Geschorst" in page and "Ballet" in page
+    page = _without_number(page, private_teacher)
     for value in _private_values(private_teacher):
         assert value not in page, value
 
@@ -47,7 +53,7 @@ def test_api_entry_has_exactly_the_public_fields(client, private_teacher):
     assert data["status"] == "suspended" and data["until"] == (services.today() + timedelta(days=40)).isoformat()
     assert data["reason_category"] == "code_of_conduct" and data["restriction"] is None
     assert data["schools"] == []  # no certificates yet: no school is publicly listed
-    text = str(data)
+    text = _without_number(str(data), private_teacher)
     for value in _private_values(private_teacher):
         assert value not in text, value
 
