@@ -105,21 +105,23 @@ def wrk(base: str, paths: list[str], seconds: int, folder: Path) -> dict:
 def cpu_seconds() -> dict:
     """CPU seconds used so far by the app (gunicorn) and by the database server (postgres
     processes, whoever they serve), read from /proc; empty where there is no /proc."""
+    if not os.path.isdir("/proc"):
+        return {}
     used = {"app": 0.0, "database": 0.0}
-    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    for pid in (name for name in os.listdir("/proc") if name.isdigit()) if os.path.isdir("/proc") else ():
+    tick = os.sysconf("SC_CLK_TCK")
+    for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             stat = Path(f"/proc/{pid}/stat").read_text()
             command = Path(f"/proc/{pid}/cmdline").read_bytes()
         except OSError:
             continue  # the process ended meanwhile
         name, fields = stat.split("(", 1)[1].rsplit(")", 1)
-        seconds = (int(fields.split()[11]) + int(fields.split()[12])) / tick
+        user, system = fields.split()[11:13]
         if name.startswith("postgres"):
-            used["database"] += seconds
+            used["database"] += (int(user) + int(system)) / tick
         elif b"gunicorn" in command:
-            used["app"] += seconds
-    return used if os.path.isdir("/proc") else {}
+            used["app"] += (int(user) + int(system)) / tick
+    return used
 
 
 def measured_wrk(base: str, paths: list[str], seconds: int, folder: Path) -> dict:
