@@ -12,7 +12,7 @@
 """
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date
 
 from sqlalchemy import exists, or_, select
 
@@ -24,7 +24,7 @@ from certification.teachers.signals import registration_status_changed
 from compliance.gates import unmet_profile_gates
 from compliance.models import School, SchoolMember
 from core.audit import record_event
-from core.dates import today
+from core.dates import start_of, today
 from core.extensions import db
 from notifications import Notification, link_for, notify
 
@@ -72,9 +72,9 @@ def report_schools_without_active_teacher(on: date | None = None) -> list[School
     schools = schools_without_active_teacher(on)
     if not schools:
         return schools
-    start = datetime.combine(on, time.min, tzinfo=UTC)
-    already = db.session.execute(select(Notification.id).where(Notification.kind == "schools_without_active_teacher",
-                                                               Notification.created_at >= start).limit(1)).first()
+    sent_today = select(Notification.id).where(Notification.kind == "schools_without_active_teacher",
+                                               Notification.created_at >= start_of(on))  # the Dutch day's start
+    already = db.session.execute(sent_today.limit(1)).first()
     if already is None:
         admins = db.session.execute(select(User).join(UserRole).where(UserRole.role == Role.admin,
                                                                        User.is_enabled.is_(True))).scalars()

@@ -10,6 +10,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from accounts.models import User
 from compliance.models import Answer, AnswerEvidence, Assessment, AssessmentStatus, Evidence, School, SchoolMember
 from compliance.services.assessments import Missing, answer_problems
+from core.dates import today
 from core.extensions import db
 from standards.models import Criterion
 
@@ -59,7 +60,7 @@ def evidence_running_out(user: User, renewal_by_school: dict[int, date], within_
     """{school id: evidence files with a "valid until" date before the school's next renewal
     (its certificate's end; without one, `within_days` from today)}, for the schools the
     user manages. Only files that support an answer count. One query."""
-    default = date.today() + timedelta(days=within_days)
+    default = today() + timedelta(days=within_days)
     latest = max([default, *renewal_by_school.values()])
     rows = db.session.execute(select(Evidence).join(SchoolMember, SchoolMember.school_id == Evidence.school_id).where(
         SchoolMember.user_id == user.id, Evidence.valid_until.is_not(None), Evidence.valid_until < latest,

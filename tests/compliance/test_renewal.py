@@ -1,12 +1,13 @@
 """A renewal starts from what was approved: answers and evidence copied in, each to be
 confirmed or changed; evidence may carry a "valid until" date that the home page watches."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from compliance import services
 from compliance.models import AssessmentStatus
+from core.dates import today
 from core.extensions import db
 from core.models import utcnow
 from tests.compliance import factories
@@ -53,7 +54,7 @@ def test_confirming_on_the_domain_page_clears_the_mark_and_keeps_the_answer(app,
 
 def test_evidence_valid_until_is_kept_and_listed_on_the_home_before_renewal(app, owner, owner_client, assessment):
     answer = assessment.answers[0]
-    soon = date.today() + timedelta(days=30)
+    soon = today() + timedelta(days=30)
     services.save_answer(answer, owner, services.AnswerInput(
         rating=2, narrative="x", uploads=[services.Upload("ehbo.pdf", factories.pdf_bytes("EHBO"))],
         evidence_valid_until=soon))

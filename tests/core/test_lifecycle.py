@@ -2,7 +2,7 @@
 stamps and audits, and `may()` / `allowed_actions()` for pages."""
 
 import enum
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
 from sqlalchemy import select, update
@@ -11,6 +11,7 @@ from certification.certificates.models import Certificate, CertificateStatus
 from compliance.errors import InvalidTransition
 from compliance.models import Assessment, AssessmentStatus
 from compliance.review.models import CorrectiveAction, Outcome
+from core.dates import today
 from core.extensions import db
 from core.lifecycle import Lifecycle, StaleState, allowed_actions, guard, may, transition
 from core.models import AuditEvent
@@ -119,7 +120,7 @@ def test_the_certificate_table_and_its_refusal():
     assert allowed_actions(certificate) == []
     with pytest.raises(Exception, match="ingetrokken"):
         guard(certificate, "reinstate")
-    assert Certificate.lifecycle.clock() == date.today()
+    assert Certificate.lifecycle.clock() == today()  # the Dutch calendar day, not the server's
 
 
 def test_the_assessment_refusal_is_the_compliance_error_naming_the_state():

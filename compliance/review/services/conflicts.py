@@ -15,6 +15,7 @@ from compliance.review.models import ConflictDeclaration, Relation
 from compliance.review.permissions import is_assessor
 from compliance.review.services.common import assessors
 from core.audit import record_event
+from core.dates import today
 from core.extensions import db
 from core.models import utcnow
 
@@ -28,7 +29,7 @@ def declare_conflict(by: User, relation: Relation, since: date, *, school: Schoo
     organisation = (school.name if school is not None else (organisation or "").strip())[:200]
     if not organisation:
         raise ReviewError(_l("Kies een school of noem de organisatie."), field="organisation")
-    if since > date.today():
+    if since > today():
         raise ReviewError(_l("Die datum ligt in de toekomst."), field="since")
     declaration = ConflictDeclaration(assessor_id=by.id, school_id=school.id if school else None,
                                       organisation=organisation, relation=relation, since=since)

@@ -17,6 +17,7 @@ from compliance.review.services.common import require, review_link, school_link,
 from compliance.review.services.review import _text
 from compliance.services.evidence import Upload, store_uploads
 from core.audit import record_event
+from core.dates import today
 from core.extensions import db
 from core.lifecycle import guard, transition
 from core.models import utcnow
@@ -54,7 +55,7 @@ def run_daily(on: date | None = None) -> DailyReport:
     """Remind the school of open actions due within 14 days, and the school and the reviewer
     of overdue ones. Rows are claimed (SKIP LOCKED on PostgreSQL) and marked, so running
     twice, or on two nodes at once, sends each reminder once."""
-    on = on or date.today()
+    on = on or today()
     report = DailyReport()
     due = db.session.execute(select(CorrectiveAction).where(
         CorrectiveAction.status == ActionStatus.open, CorrectiveAction.reminded_due_at.is_(None),

@@ -233,7 +233,7 @@ def record_site_visit(assessment: Assessment, by: User, visited_on: date, announ
                       observations: str) -> SiteVisit:
     require(can_review(by, assessment), _NOT_REVIEWER)
     require_step(assessment, "review")
-    if visited_on > date.today():
+    if visited_on > today():
         raise ReviewError(_l("Leg een bezoek vast nadat het is geweest."), field="visited_on")
     visit = SiteVisit(assessment_id=assessment.id, visited_on=visited_on, announced=announced,
                       rooms_checked=list(rooms), observations=_text(observations, "observations"),
@@ -296,7 +296,7 @@ def recommend(assessment: Assessment, by: User, data: RecommendationInput) -> Re
     for action in actions if data.outcome is Outcome.approve_with_conditions else []:
         if action.criterion_id is not None and action.criterion_id not in criteria:
             raise ReviewError(_l("Kies een eis uit deze zelfevaluatie."), field="actions")
-        if action.due_on is not None and action.due_on <= date.today():
+        if action.due_on is not None and action.due_on <= today():
             raise ReviewError(_l("De termijn van een verbeteractie ligt in de toekomst."), field="actions")
         recommendation.actions.append(CorrectiveAction(
             assessment_id=assessment.id, criterion_id=action.criterion_id,

@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 from certification.certificates.demo import SCHOOLS, demo_certificate_numbers
 from certification.certificates.models import Certificate, CertificateStatus
 from compliance.models import School
+from core.dates import today
 from core.extensions import db
 
 
@@ -40,7 +41,6 @@ def test_first_start_prints_a_verification_url(runner):
 
 
 def test_demo_shows_a_certificate_flagged_by_a_lapsed_teacher_and_refused_conditions(runner):
-    from datetime import date
 
     from certification.certificates.drift import gates_today, schools_without_active_teacher
     from certification.teachers.models import CpdRecord
@@ -51,9 +51,9 @@ def test_demo_shows_a_certificate_flagged_by_a_lapsed_teacher_and_refused_condit
     assert runner.invoke(args=["demo", "load"]).exit_code == 0
     flagged = db.session.execute(select(Certificate).join(School).where(School.name == "Dansstudio Pas de Deux")
                                  ).scalar_one()
-    today = gates_today(flagged)
-    assert [gate.code for gate in today.gates] == ["teachers"]
-    assert [row.status.value for row in today.teachers] == ["lapsed"]
+    gates = gates_today(flagged)
+    assert [gate.code for gate in gates.gates] == ["teachers"]
+    assert [row.status.value for row in gates.teachers] == ["lapsed"]
     assert "Dansstudio Pas de Deux" in [school.name for school in schools_without_active_teacher()]
     kvk = next(kvk for kvk, _name, state in REVIEW_SCHOOLS if state == "conditions_refused")
     school = db.session.execute(select(School).where(School.kvk_number == kvk)).scalar_one()
@@ -62,4 +62,4 @@ def test_demo_shows_a_certificate_flagged_by_a_lapsed_teacher_and_refused_condit
     assert any("grote tekortkoming" in str(b) for b in certificate_blockers(
         assessment, {answer.criterion_id for answer in assessment.answers}))
     # No demo record is dated in the future.
-    assert db.session.scalar(select(func.max(CpdRecord.completed_on))) <= date.today()
+    assert db.session.scalar(select(func.max(CpdRecord.completed_on))) <= today()

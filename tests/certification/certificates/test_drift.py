@@ -5,10 +5,11 @@ minors without an active teacher of minors."""
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from certification.certificates.drift import schools_without_active_teacher
 from certification.teachers import services as registry
+from core.dates import start_of, today
 from core.extensions import db
 from core.models import OutboxMessage
 from notifications import Notification
@@ -106,3 +107,25 @@ def test_daily_lists_certified_schools_without_an_active_teacher_and_tells_the_a
     assert len(_notes(admin, "schools_without_active_teacher")) == 1
     assert runner.invoke(args=["certificates", "daily"]).exit_code == 0
     assert len(_notes(admin, "schools_without_active_teacher")) == 1  # once a day
+
+
+def test_the_admins_day_is_the_dutch_calendar_day(runner):
+    """"Once a day" counts Dutch days: a message sent half an hour after midnight in the
+    Netherlands (still the evening before in UTC) is today's; one sent a minute before that
+    midnight is yesterday's, and the daily job tells the admins again."""
+    drifted = factories.issue(name="Dansschool Zonder Docent")
+    admin = factories.make_admin()
+    impose(_only_teacher(drifted), "revoked")
+
+    def sent_at(moment):
+        db.session.execute(update(Notification).where(Notification.kind == "schools_without_active_teacher")
+                           .values(created_at=moment))
+        db.session.commit()
+
+    assert runner.invoke(args=["certificates", "daily"]).exit_code == 0
+    sent_at(start_of(today()) + timedelta(minutes=30))
+    assert runner.invoke(args=["certificates", "daily"]).exit_code == 0
+    assert len(_notes(admin, "schools_without_active_teacher")) == 1
+    sent_at(start_of(today()) - timedelta(minutes=1))
+    assert runner.invoke(args=["certificates", "daily"]).exit_code == 0
+    assert len(_notes(admin, "schools_without_active_teacher")) == 2

@@ -1,6 +1,6 @@
 """Every step of the review and every refusal, through the services."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -10,6 +10,7 @@ from compliance.models import MemberRole, SchoolMember
 from compliance.review import services
 from compliance.review.models import ActionStatus, Outcome, Relation
 from compliance.review.permissions import can_approve
+from core.dates import today
 from core.extensions import db
 from core.models import AuditEvent
 from notifications import Notification
@@ -126,10 +127,16 @@ class TestReview:
 
     def test_site_visit(self):
         assessment, reviewer = rf.in_review()
-        visit = services.record_site_visit(assessment, reviewer, date.today(), False, ["Studio 1"], "Glazen wand.")
+        visit = services.record_site_visit(assessment, reviewer, today(), False, ["Studio 1"], "Glazen wand.")
         assert not visit.announced and _events(assessment, "review.site_visit_recorded") == 1
         with pytest.raises(services.ReviewError):
-            services.record_site_visit(assessment, reviewer, date.today() + timedelta(days=1), True, [], "x")
+            services.record_site_visit(assessment, reviewer, today() + timedelta(days=1), True, [], "x")
+
+    def test_a_visit_half_an_hour_after_dutch_midnight_is_today_whatever_the_servers_date(self, monkeypatch):
+        assessment, reviewer = rf.in_review()
+        monkeypatch.setattr("core.dates.utcnow", lambda: datetime(2026, 11, 30, 23, 30, tzinfo=UTC))  # 00:30 in NL
+        visit = services.record_site_visit(assessment, reviewer, date(2026, 12, 1), True, ["Studio 1"], "Gezien.")
+        assert visit.visited_on == date(2026, 12, 1)
 
     def test_pass_rules_count_mandatory_criteria_that_do_not_meet(self):
         assessment, reviewer = rf.in_review()
@@ -231,7 +238,7 @@ class TestCorrectiveActions:
         assert action.status is ActionStatus.closed and action.closed_by_id == reviewer.id
 
     def test_daily_job_reminds_once(self, mailbox):
-        assessment, reviewer, action = self._approved(date.today() + timedelta(days=10))
+        assessment, reviewer, action = self._approved(today() + timedelta(days=10))
         owner = owner_of(assessment.school)
         assert services.run_daily().due == 1
         assert services.run_daily().due == 0
